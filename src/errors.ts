@@ -48,6 +48,8 @@ export class RegError extends Error {
 export class AwsCallError extends RegError {
   readonly operation: string;
   readonly awsCode: string;
+  /** AWS's own message, without the operation and code prefix. */
+  readonly awsMessage: string;
   readonly requestId: string | undefined;
   readonly httpStatus: number | undefined;
 
@@ -61,6 +63,7 @@ export class AwsCallError extends RegError {
     this.name = 'AwsCallError';
     this.operation = operation;
     this.awsCode = awsCode;
+    this.awsMessage = awsMessage;
     this.requestId = meta.requestId;
     this.httpStatus = meta.httpStatus;
   }
