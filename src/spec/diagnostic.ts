@@ -17,6 +17,7 @@ export type DiagnosticCode =
   | 'YAML_TAB_INDENT'
   | 'YAML_ALIAS_LIMIT'
   | 'YAML_MULTIPLE_DOCUMENTS'
+  | 'YAML_WARNING'
   | 'NOT_A_MAPPING'
   // schema
   | 'SCHEMA_UNKNOWN_KEY'
@@ -34,6 +35,7 @@ export type DiagnosticCode =
   | 'RESERVED_TAG_KEY'
   | 'TOO_MANY_METADATA'
   | 'RESERVED_METADATA_KEY'
+  | 'RESERVED_VERSION_ID'
   // policy files
   | 'POLICY_NOT_FOUND'
   | 'POLICY_INVALID_JSON'
@@ -45,7 +47,9 @@ export type DiagnosticCode =
   | 'UNKNOWN_GROUP'
   | 'UNKNOWN_VERSION'
   | 'NO_APPROVED_VERSION'
-  | 'ENDPOINT_CAPACITY';
+  | 'VERSION_NOT_APPROVED'
+  | 'ENDPOINT_CAPACITY'
+  | 'DEPLOYMENT_OPTION';
 
 /** One problem, at one place. `line`/`col` are 1-based and absent only when the whole file is at fault. */
 export interface Diagnostic {

@@ -74,6 +74,8 @@ export interface DesiredVersion {
   readonly loc: SourceLocation;
   /** Where each declared field's value is, keyed by spec field name (e.g. `image`, `approval`). */
   readonly fieldLocs: Readonly<Record<string, SourceLocation>>;
+  /** Where each declared field's key is (same keys as fieldLocs); for pointing at `policy:` rather than its value. */
+  readonly keyLocs?: Readonly<Record<string, SourceLocation>>;
 }
 
 /** One declared model package group. */
@@ -87,6 +89,8 @@ export interface DesiredGroup {
   readonly versions: readonly DesiredVersion[];
   readonly loc: SourceLocation;
   readonly fieldLocs: Readonly<Record<string, SourceLocation>>;
+  /** Where each declared field's key is (same keys as fieldLocs); for pointing at `policy:` rather than its value. */
+  readonly keyLocs?: Readonly<Record<string, SourceLocation>>;
 }
 
 /** Which registered version an endpoint serves. */
@@ -125,6 +129,8 @@ export interface DesiredEndpoint {
   readonly tags: Readonly<Record<string, string>>;
   readonly loc: SourceLocation;
   readonly fieldLocs: Readonly<Record<string, SourceLocation>>;
+  /** Where each declared field's key is (same keys as fieldLocs); for pointing at `policy:` rather than its value. */
+  readonly keyLocs?: Readonly<Record<string, SourceLocation>>;
 }
 
 /** Everything the spec files declare, merged across files. */
