@@ -54,6 +54,11 @@ export const DEFAULT_MAX_ATTEMPTS = 10;
  *   missing", which toAwsCallError turns into RegError('USAGE'); `requireRegion` checks early.
  */
 export function createSageMakerClient(options: SageMakerClientOptions = {}): SageMakerClient {
+  // The SDK prints a multi-line NodeVersionSupportWarning on Node < 22 for every process. reg
+  // supports Node 20 and pins its SDK version, so for a CLI that is noise on every run; the
+  // SDK's own switch silences it (@aws-sdk/core emitWarningIfUnsupportedVersion), and a user
+  // who sets the variable to anything else still sees it.
+  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
   const env = options.env ?? process.env;
   const region = nonEmpty(options.region) ?? nonEmpty(env['AWS_REGION']) ?? nonEmpty(env['AWS_DEFAULT_REGION']);
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
