@@ -10,8 +10,8 @@ import {
   toUpdateModelPackageInput,
 } from '../../src/aws/map.js';
 import type { CreateVersionInput } from '../../src/aws/registry.js';
-import type { LiveVersion } from '../../src/reconcile/live.js';
 import { createVersionInput } from './arbitraries.js';
+import { declaredFields, undefinedKeys } from './fields.js';
 
 /** What a faithful server stores for a create: the request plus server-assigned fields. */
 function storedRecord(input: CreateVersionInput, version: number): ModelPackage {
@@ -30,24 +30,6 @@ function storedRecord(input: CreateVersionInput, version: number): ModelPackage 
     ApprovalDescription: req.ApprovalDescription,
     CustomerMetadataProperties: req.CustomerMetadataProperties,
   };
-}
-
-/** The LiveVersion fields a CreateVersionInput determines. */
-export function declaredFields(v: CreateVersionInput | LiveVersion): Record<string, unknown> {
-  const { group, description, image, imageDigest, modelDataUrl, environment, framework, frameworkVersion } = v;
-  const { contentTypes, responseTypes, realtimeInstanceTypes, transformInstanceTypes, metrics, source } = v;
-  const { customerMetadata, approval, approvalDescription } = v;
-  return {
-    group, description, image, imageDigest, modelDataUrl, environment, framework, frameworkVersion,
-    contentTypes, responseTypes, realtimeInstanceTypes, transformInstanceTypes, metrics, source,
-    customerMetadata, approval, approvalDescription,
-  };
-}
-
-/** Paths of members present with the value undefined: absent fields must not be present. */
-export function undefinedKeys(o: unknown, path = ''): string[] {
-  if (typeof o !== 'object' || o === null) return [];
-  return Object.entries(o).flatMap(([k, v]) => (v === undefined ? [`${path}${k}`] : undefinedKeys(v, `${path}${k}.`)));
 }
 
 describe('map', () => {
