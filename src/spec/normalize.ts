@@ -128,11 +128,12 @@ function policy(raw: unknown, ctx: PolicyContext): unknown {
     try {
       parsed = JSON.parse(read.text);
     } catch (e) {
-      const message = (e instanceof Error ? e.message : String(e)).replace(/ \(line \d+ column \d+\)$/, '');
-      const pos = jsonErrorPosition(message, read.text);
+      const raw = (e instanceof Error ? e.message : String(e)).replace(/ \(line \d+ column \d+\)$/, '');
+      const pos = jsonErrorPosition(raw, read.text);
+      const reason = raw.replace(/ in JSON at position \d+$/, '');
       ctx.sources.set(shown, read.text);
-      const related = pos === undefined ? [] : [{ file: shown, ...lineColAt(read.text, pos), message }];
-      ctx.diagnostics.push({ ...at, code: 'POLICY_INVALID_JSON', message: `policy file ${shown} is not valid JSON: ${message}`, related });
+      const related = pos === undefined ? [] : [{ file: shown, ...lineColAt(read.text, pos), message: 'the JSON error is here' }];
+      ctx.diagnostics.push({ ...at, code: 'POLICY_INVALID_JSON', message: `policy file ${shown} is not valid JSON: ${reason}`, related });
       return undefined;
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {

@@ -24,6 +24,8 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
   null: 'empty',
 };
 
+const COMPARISON_WORDS: Readonly<Record<string, string>> = { '>=': 'at least', '<=': 'at most', '>': 'more than', '<': 'less than' };
+
 function describeValue(v: unknown): string {
   if (v === null || v === undefined) return 'nothing';
   if (Array.isArray(v)) return 'a list';
@@ -150,7 +152,7 @@ function mapError(e: ErrorObject, data: unknown): Mapped {
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return { code: 'SCHEMA_RANGE', message: `"${name}" must be ${String(params['comparison'])} ${String(params['limit'])}, not ${describeValue(e.data)}`, at: path, target: 'value' };
+      return { code: 'SCHEMA_RANGE', message: `"${name}" must be ${COMPARISON_WORDS[String(params['comparison'])] ?? String(params['comparison'])} ${String(params['limit'])}, not ${describeValue(e.data)}`, at: path, target: 'value' };
     case 'multipleOf':
       return { code: 'SCHEMA_RANGE', message: `"${name}" must be a multiple of ${String(params['multipleOf'])}, not ${describeValue(e.data)}`, at: path, target: 'value' };
     case 'minItems':
@@ -185,7 +187,11 @@ export function validateSchema(parsed: ParsedFile): Diagnostic[] {
   if (validate(data)) return [];
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
-  for (const e of collapseAlternatives(validate.errors ?? [], schema)) {
+  const errors = collapseAlternatives(validate.errors ?? [], schema);
+  // Name patterns also bound the length ({0,62}); a value that is too long is reported once, as too long.
+  const tooLong = new Set(errors.filter((e) => e.keyword === 'maxLength' && e.propertyName === undefined).map((e) => e.instancePath));
+  for (const e of errors) {
+    if (e.keyword === 'pattern' && e.propertyName === undefined && tooLong.has(e.instancePath)) continue;
     const m = mapError(e, data);
     const { line, col } = locate(parsed.doc, parsed.lineCounter, m.at, m.target);
     const key = `${m.code}:${line}:${col}:${m.message}`;
