@@ -1,0 +1,74 @@
+/** How a stored version is found by ARN or `group/N`, and how it is shown. */
+import type { Ctx, Json } from '../context.js';
+import type { VersionRec } from '../store.js';
+import { compact, parseArn, seconds } from '../context.js';
+import { notFound } from '../errors.js';
+import { versionKey } from '../store.js';
+
+/** Pending for the first half of the delay, InProgress for the second, then Completed. */
+export function versionStatus(ctx: Ctx, v: VersionRec): 'Pending' | 'InProgress' | 'Completed' {
+  const now = ctx.now();
+  if (now >= v.readyAtMs) return 'Completed';
+  return now >= (v.createdMs + v.readyAtMs) / 2 ? 'InProgress' : 'Pending';
+}
+
+/** The version an ARN or `group/N` names, or undefined. Case-insensitive on the name part. */
+export function findVersion(ctx: Ctx, ref: string): VersionRec | undefined {
+  let path = ref;
+  if (ref.startsWith('arn:')) {
+    const arn = parseArn(ctx, ref);
+    if (!arn || arn.kind !== 'model-package') return undefined;
+    path = arn.resource;
+  }
+  const m = /^([^/]+)\/([0-9]{1,9})$/.exec(path);
+  if (!m) return undefined;
+  return ctx.store.get('versions', versionKey((m[1] as string).toLowerCase(), Number(m[2])));
+}
+
+/** Like findVersion, but not-found is SageMaker's ValidationException. */
+export function requireVersion(ctx: Ctx, ref: string): VersionRec {
+  const v = findVersion(ctx, ref);
+  if (!v) throw notFound.version(ref);
+  return v;
+}
+
+/** A sort/tiebreak id that orders versions of a group by number. */
+export function versionId(v: VersionRec): string {
+  return `${v.groupKey}/${String(v.version).padStart(9, '0')}`;
+}
+
+/** The group's display name (as created), falling back to the key. */
+export function groupName(ctx: Ctx, v: VersionRec): string {
+  return ctx.store.get('groups', v.groupKey)?.name ?? v.groupKey;
+}
+
+/** DescribeModelPackage's answer: every stored create field plus the server's own. */
+export function versionView(ctx: Ctx, v: VersionRec): Json {
+  const name = groupName(ctx, v);
+  return compact({
+    ...v.fields,
+    ModelPackageName: name,
+    ModelPackageGroupName: name,
+    ModelPackageVersion: v.version,
+    ModelPackageArn: v.arn,
+    CreationTime: seconds(v.createdMs),
+    LastModifiedTime: seconds(v.modifiedMs),
+    ModelPackageStatus: versionStatus(ctx, v),
+    ModelPackageStatusDetails: { ValidationStatuses: [], ImageScanStatuses: [] },
+  });
+}
+
+/** ListModelPackages' summary: no metadata, no inference spec, no ModelPackageName. */
+export function versionSummary(ctx: Ctx, v: VersionRec): Json {
+  return compact({
+    ModelPackageGroupName: groupName(ctx, v),
+    ModelPackageVersion: v.version,
+    ModelPackageArn: v.arn,
+    ModelPackageDescription: v.fields['ModelPackageDescription'],
+    CreationTime: seconds(v.createdMs),
+    ModelPackageStatus: versionStatus(ctx, v),
+    ModelApprovalStatus: v.fields['ModelApprovalStatus'],
+    ModelLifeCycle: v.fields['ModelLifeCycle'],
+    ModelPackageRegistrationType: v.fields['ModelPackageRegistrationType'],
+  });
+}
