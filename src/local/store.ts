@@ -126,6 +126,14 @@ export class Store {
     return this.revisions.get(c) ?? 0;
   }
 
+  /**
+   * Marks a collection changed without journaling: for lazily computed transitions (an endpoint
+   * reaching InService) that are a pure function of stored timestamps and replay the same way.
+   */
+  touch(c: CollectionName): void {
+    this.revisions.set(c, this.revision(c) + 1);
+  }
+
   /** The versions of one group, ordered by number. */
   groupVersions(groupKey: string): ReadonlyMap<number, VersionRec> {
     return this.byGroup.get(groupKey)?.versions ?? new Map();
