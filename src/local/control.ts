@@ -29,14 +29,22 @@ export interface LocalControl {
   reset(): Promise<void>;
   /** Resolves once every acknowledged write is on disk. */
   flush(): Promise<void>;
+  /** Persistence counters (journal batches/lines, snapshots); undefined without a state file. */
+  persistence(): { batches: number; lines: number; snapshots: number } | undefined;
   /** The live store and handler context, for tests and benchmarks that seed data directly. */
   readonly store: Store;
   readonly ctx: Ctx;
 }
 
 /** Builds the in-process control over the server's parts. */
-export function makeControl(ctx: Ctx, stats: Stats, durable: () => Promise<void>): LocalControl {
+export function makeControl(
+  ctx: Ctx,
+  stats: Stats,
+  durable: () => Promise<void>,
+  persistence: () => { batches: number; lines: number; snapshots: number } | undefined,
+): LocalControl {
   return {
+    persistence,
     setFaults: (partial) => ctx.faults.set(partial),
     faults: () => ctx.faults.options,
     stats: () => stats.snapshot(),

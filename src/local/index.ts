@@ -89,7 +89,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   };
   const stats = new Stats();
   const durable = () => persistence?.durable() ?? Promise.resolve();
-  const control = makeControl(ctx, stats, durable);
+  const control = makeControl(ctx, stats, durable, () => (persistence ? { ...persistence.counters } : undefined));
   const server = createHttpServer(
     { ctx, stats, durable, control: (req: IncomingMessage, res: ServerResponse, body: Buffer) => handleControl(control, req, res, body) },
     options.onInternalError ?? (() => undefined),
