@@ -111,7 +111,7 @@ function policy(raw: unknown, ctx: PolicyContext): unknown {
   let parsed: unknown = raw;
   if (typeof raw === 'string') {
     const abs = path.resolve(path.dirname(ctx.pf.absPath), raw);
-    const shown = path.posix.normalize(`${path.posix.dirname(ctx.pf.file)}/${raw.split(path.sep).join('/')}`);
+    const shown = path.isAbsolute(raw) ? raw : path.posix.normalize(`${path.posix.dirname(ctx.pf.file)}/${raw.split(path.sep).join('/')}`);
     const read = ctx.readPolicy(abs);
     if (read.kind === 'missing') {
       ctx.diagnostics.push({ ...at, code: 'POLICY_NOT_FOUND', message: `policy file ${shown} does not exist (paths are relative to this spec file)` });

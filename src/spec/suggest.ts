@@ -27,6 +27,9 @@ export function suggest(input: string, candidates: readonly string[]): string | 
   const sq = squash(input);
   const exact = candidates.find((c) => squash(c) === sq);
   if (exact !== undefined) return exact;
+  // A unique candidate that the input abbreviates (Pending → PendingManualApproval).
+  const prefixed = sq.length >= 3 ? candidates.filter((c) => squash(c).startsWith(sq)) : [];
+  if (prefixed.length === 1) return prefixed[0];
   let best: string | undefined;
   let bestDist = Infinity;
   for (const c of candidates) {

@@ -43,7 +43,8 @@ function fieldName(path: DocPath): string {
     if (typeof path[i] === 'number' && ITEM_KINDS[String(path[i - 1])]) start = i + 1;
   }
   const parts = path.slice(start);
-  if (parts.length === 0) return kindOf(path);
+  // The item itself (`groups[0]`): there is no field name to give.
+  if (parts.length === 0) return path.length >= 2 ? `${String(path[path.length - 2])}[${String(path[path.length - 1])}]` : 'the document';
   return parts.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
@@ -190,8 +191,11 @@ export function validateSchema(parsed: ParsedFile): Diagnostic[] {
   const errors = collapseAlternatives(validate.errors ?? [], schema);
   // Name patterns also bound the length ({0,62}); a value that is too long is reported once, as too long.
   const tooLong = new Set(errors.filter((e) => e.keyword === 'maxLength' && e.propertyName === undefined).map((e) => e.instancePath));
+  // A value of the wrong type also fails its enum; the type error is the one to fix.
+  const wrongType = new Set(errors.filter((e) => e.keyword === 'type' && e.propertyName === undefined).map((e) => e.instancePath));
   for (const e of errors) {
     if (e.keyword === 'pattern' && e.propertyName === undefined && tooLong.has(e.instancePath)) continue;
+    if ((e.keyword === 'enum' || e.keyword === 'const') && e.propertyName === undefined && wrongType.has(e.instancePath)) continue;
     const m = mapError(e, data);
     const { line, col } = locate(parsed.doc, parsed.lineCounter, m.at, m.target);
     const key = `${m.code}:${line}:${col}:${m.message}`;
