@@ -106,6 +106,20 @@ async function runAction(
       return action.before === undefined ? 'policy set' : 'policy updated';
     case 'create-version': {
       const { arn } = await registry.createVersion(action.input);
+      // CreateModelPackage has no ApprovalDescription; it can only be set by an update, once
+      // the version has finished registering. A crash in between leaves a plain update for
+      // the next plan, so the pair stays safe to repeat.
+      const { approvalDescription } = action.input;
+      if (approvalDescription !== undefined) {
+        await waitForSettledVersion(arn, 'Pending', registry, wait, onWait);
+        await registry.updateVersion({
+          arn,
+          approval: action.input.approval,
+          approvalDescription,
+          customerMetadata: action.input.customerMetadata,
+          removeMetadataKeys: [],
+        });
+      }
       return `registered as ${versionLabel(arn)}`;
     }
     case 'adopt-version':

@@ -174,7 +174,9 @@ function planVersions(group: DesiredGroup, live: LiveGroup, state: LiveState, op
       update: {
         arn: lv.arn,
         approval: desired.approval,
-        ...(desired.approvalDescription !== undefined && { approvalDescription: desired.approvalDescription }),
+        // Always sent, '' when undeclared: an update that leaves a field out keeps the live
+        // value, and reg's updates carry the whole desired state.
+        approvalDescription: desired.approvalDescription ?? '',
         customerMetadata: metadata,
         removeMetadataKeys: Object.keys(lv.customerMetadata).filter((k) => !(k in metadata)).sort(),
       },
