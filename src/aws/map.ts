@@ -14,6 +14,8 @@ import type {
   ModelMetrics,
   ModelPackage,
   ModelPackageContainerDefinition,
+  ProductionVariantInstanceType,
+  TransformInstanceType,
   UpdateModelPackageCommandInput,
 } from '@aws-sdk/client-sagemaker';
 import type { ApprovalStatus, DesiredMetrics, MetricsSource, SourceMetadata } from '../spec/types.js';
@@ -80,7 +82,12 @@ export function toLiveVersion(r: ModelPackageRecord): LiveVersion | undefined {
   };
 }
 
-/** CreateVersionInput → CreateModelPackage request (a versioned package in `input.group`). */
+/**
+ * CreateVersionInput → CreateModelPackage request (a versioned package in `input.group`).
+ * `approvalDescription` is not sent: CreateModelPackage has no ApprovalDescription member (API
+ * model, CreateModelPackageInput), and the SDK's serializer would drop it anyway. It can only be
+ * set by UpdateModelPackage once the version has finished registering; the executor does that.
+ */
 export function toCreateModelPackageInput(input: CreateVersionInput): CreateModelPackageCommandInput {
   const container: ModelPackageContainerDefinition = {
     Image: input.image,
@@ -96,7 +103,6 @@ export function toCreateModelPackageInput(input: CreateVersionInput): CreateMode
     ModelPackageGroupName: input.group,
     ClientToken: input.clientToken,
     ModelApprovalStatus: input.approval,
-    ...opt('ApprovalDescription', input.approvalDescription),
     ...opt('ModelPackageDescription', input.description),
     ...opt('MetadataProperties', source),
     ...opt('ModelMetrics', metrics),
@@ -104,11 +110,17 @@ export function toCreateModelPackageInput(input: CreateVersionInput): CreateMode
       Containers: [container],
       ...nonEmptyList('SupportedContentTypes', input.contentTypes),
       ...nonEmptyList('SupportedResponseMIMETypes', input.responseTypes),
-      ...nonEmptyList('SupportedRealtimeInferenceInstanceTypes', input.realtimeInstanceTypes),
-      ...nonEmptyList('SupportedTransformInstanceTypes', input.transformInstanceTypes),
+      // The SDK types these as its enum of instance types; SageMaker adds types faster than
+      // a pinned SDK learns them, so reg passes the declared names through unchanged.
+      ...(nonEmptyList('SupportedRealtimeInferenceInstanceTypes', input.realtimeInstanceTypes) as {
+        SupportedRealtimeInferenceInstanceTypes?: ProductionVariantInstanceType[];
+      }),
+      ...(nonEmptyList('SupportedTransformInstanceTypes', input.transformInstanceTypes) as {
+        SupportedTransformInstanceTypes?: TransformInstanceType[];
+      }),
     },
     ...nonEmptyMap('CustomerMetadataProperties', input.customerMetadata),
-  } as CreateModelPackageCommandInput;
+  };
 }
 
 /**

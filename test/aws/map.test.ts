@@ -27,7 +27,14 @@ function storedRecord(input: CreateVersionInput, version: number): ModelPackage 
     ModelApprovalStatus: req.ModelApprovalStatus,
     MetadataProperties: req.MetadataProperties,
     ModelMetrics: req.ModelMetrics,
-    ApprovalDescription: req.ApprovalDescription,
+    // Set by the executor's follow-up UpdateModelPackage (CreateModelPackage has no such field).
+    ApprovalDescription: toUpdateModelPackageInput({
+      arn: 'arn',
+      approval: input.approval,
+      approvalDescription: input.approvalDescription,
+      customerMetadata: input.customerMetadata,
+      removeMetadataKeys: [],
+    }).ApprovalDescription,
     CustomerMetadataProperties: req.CustomerMetadataProperties,
   };
 }
