@@ -40,6 +40,8 @@ export interface SageMakerRegistryOptions {
   readonly readConcurrency?: number;
   /** Most groups read by one Search (1–20, default 20). */
   readonly maxSearchBatch?: number;
+  /** How groups and their tags are read (see ReadDeps.groupSource); default 'describe'. */
+  readonly groupSource?: 'describe' | 'search';
 }
 
 /**
@@ -57,7 +59,12 @@ export function createSageMakerRegistry(client: SageMakerClient, options: SageMa
   const caller = createCaller(client);
   const gate = createLimiter(concurrency);
   const call: Call = (operation, command) => gate(() => caller.call(operation, command));
-  const readDeps = { call, concurrency, maxSearchBatch: options.maxSearchBatch ?? MAX_SEARCH_FILTERS };
+  const readDeps = {
+    call,
+    concurrency,
+    maxSearchBatch: options.maxSearchBatch ?? MAX_SEARCH_FILTERS,
+    groupSource: options.groupSource ?? 'describe',
+  };
 
   return {
     stats: caller.stats,

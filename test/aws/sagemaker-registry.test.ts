@@ -81,6 +81,26 @@ describe('SageMaker registry on the local server', () => {
     expect(registry.stats()['Search']).toBe(2);
   });
 
+  it("groupSource 'search' reads the same state with one Search per 20 groups instead of Describe + ListTags each", async () => {
+    const names = [uniqueName('gs'), uniqueName('gs'), uniqueName('gs')];
+    for (const [i, g] of names.entries()) {
+      const { arn } = await h.registry.createGroup({ name: g, description: `group ${i}`, tags: { i: String(i), keep: 'y' } });
+      if (i === 1) await h.registry.putGroupPolicy(g, { Version: '2012-10-17', Statement: [] });
+      if (i === 2) await h.registry.setGroupTags(arn, {}, ['keep']);
+      for (let j = 0; j < i * 2; j++) await h.registry.createVersion(version(g, `${g}-${j}`));
+    }
+    const wanted = [...names, uniqueName('absent')];
+    const viaDescribe = h.registryWith();
+    // One slot, so all four names share one batch (more slots split batches to page in parallel).
+    const viaSearch = h.registryWith({ groupSource: 'search', readConcurrency: 1 });
+    const a = await viaDescribe.readGroups(wanted);
+    const b = await viaSearch.readGroups(wanted);
+    expect([...b.groups.entries()]).toEqual([...a.groups.entries()]);
+    expect(b.groups.size).toBe(3);
+    expect(b.groups.get(names[1]!)?.policy).toEqual({ Version: '2012-10-17', Statement: [] });
+    expect(viaSearch.stats()).toEqual({ Search: 2, GetModelPackageGroupPolicy: 3 });
+  });
+
   it('leaves a missing group out of the map', async () => {
     const registry = h.registryWith();
     const live = await registry.readGroups([uniqueName('missing')]);
