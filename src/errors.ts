@@ -9,7 +9,10 @@ export type ErrorSource = 'user' | 'aws' | 'internal';
 
 /** Stable machine-readable codes; tests assert on these, never on wording. */
 export type RegErrorCode =
+  /** Bad command-line usage (exit 2). */
   | 'USAGE'
+  /** The environment or configuration is unusable: no region, a port in use, a bad variable (exit 1). */
+  | 'CONFIG'
   | 'FILE_NOT_FOUND'
   | 'FILE_UNREADABLE'
   | 'NO_SPEC_FILES'

@@ -51,7 +51,7 @@ export const DEFAULT_MAX_ATTEMPTS = 10;
  *   (https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html).
  * - Region: the JS SDK does not read AWS_DEFAULT_REGION, but the AWS CLI does, so reg falls
  *   back to it. A region that is nowhere to be found fails the first call with "Region is
- *   missing", which toAwsCallError turns into RegError('USAGE'); `requireRegion` checks early.
+ *   missing", which toAwsCallError turns into RegError('CONFIG'); `requireRegion` checks early.
  */
 export function createSageMakerClient(options: SageMakerClientOptions = {}): SageMakerClient {
   // The SDK prints a multi-line NodeVersionSupportWarning on Node < 22 for every process. reg
@@ -61,9 +61,11 @@ export function createSageMakerClient(options: SageMakerClientOptions = {}): Sag
   process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
   const env = options.env ?? process.env;
   const region = nonEmpty(options.region) ?? nonEmpty(env['AWS_REGION']) ?? nonEmpty(env['AWS_DEFAULT_REGION']);
-  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  // AWS_MAX_ATTEMPTS is the standard shared-config variable; an explicit option still wins.
+  const fromEnv = nonEmpty(env['AWS_MAX_ATTEMPTS']);
+  const maxAttempts = options.maxAttempts ?? (fromEnv === undefined ? DEFAULT_MAX_ATTEMPTS : Number(fromEnv));
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
-    throw new RegError('USAGE', `invalid max attempts ${String(maxAttempts)}: use a whole number of at least 1`);
+    throw new RegError('CONFIG', `invalid max attempts ${String(fromEnv ?? maxAttempts)}: use a whole number of at least 1`);
   }
   const config: SageMakerClientConfig = {
     maxAttempts,
@@ -89,7 +91,7 @@ export async function requireRegion(client: SageMakerClient): Promise<string> {
   }
   if (region === undefined) {
     throw new RegError(
-      'USAGE',
+      'CONFIG',
       'no AWS region: pass --region or set AWS_REGION (or a region in your AWS profile)',
     );
   }

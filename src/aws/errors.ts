@@ -72,7 +72,7 @@ const BAD_CREDENTIAL_CODES = new Set([
 ]);
 
 /**
- * Maps any error thrown by `client.send` to reg's errors: a RegError('USAGE') when no region is
+ * Maps any error thrown by `client.send` to reg's errors: a RegError('CONFIG') when no region is
  * configured, a RegError('AWS_CREDENTIALS') with a one-line hint when credentials are missing
  * or rejected, otherwise an AwsCallError carrying AWS's code, message, request id and status.
  */
@@ -83,7 +83,7 @@ export function toAwsCallError(operation: string, e: unknown): RegError {
   // @smithy/core's region resolver throws a plain Error("Region is missing") at send time.
   if (message === 'Region is missing') {
     return new RegError(
-      'USAGE',
+      'CONFIG',
       'no AWS region: pass --region or set AWS_REGION (or a region in your AWS profile)',
       { cause: e },
     );

@@ -8,8 +8,8 @@
  * method is safe to repeat (creates carry a deterministic ClientToken, updates send the full
  * desired state).
  */
-import type { ApprovalStatus, DesiredMetrics, SourceMetadata } from '../spec/types.js';
 import type { GroupStatus, LiveGroup, LiveState, LiveVersion } from '../reconcile/live.js';
+import type { CreateVersionInput, UpdateVersionInput } from '../reconcile/requests.js';
 
 /** Progress callback for long reads (pages fetched so far). */
 export type ReadProgress = (event: { readonly group: string; readonly versionsRead: number }) => void;
@@ -24,41 +24,6 @@ export interface RegistryReader {
   describeVersion(arn: string): Promise<LiveVersion | undefined>;
   /** Version ARNs that some live endpoint serves (through a model's ModelPackageName), with endpoint names. */
   findVersionsInUse(): Promise<ReadonlyMap<string, readonly string[]>>;
-}
-
-/** What CreateModelPackage registers: every field of a version, as reg declares it. */
-export interface CreateVersionInput {
-  readonly group: string;
-  readonly description?: string;
-  readonly image: string;
-  readonly imageDigest?: string;
-  readonly modelDataUrl?: string;
-  readonly environment: Readonly<Record<string, string>>;
-  readonly framework?: string;
-  readonly frameworkVersion?: string;
-  readonly contentTypes: readonly string[];
-  readonly responseTypes: readonly string[];
-  readonly realtimeInstanceTypes: readonly string[];
-  readonly transformInstanceTypes: readonly string[];
-  readonly metrics?: DesiredMetrics;
-  readonly source?: SourceMetadata;
-  /** Complete customer metadata, reg's reserved keys included. */
-  readonly customerMetadata: Readonly<Record<string, string>>;
-  readonly approval: ApprovalStatus;
-  readonly approvalDescription?: string;
-  /** Deterministic, derived from the declared content: a retried create registers nothing new. */
-  readonly clientToken: string;
-}
-
-/** The complete desired mutable state of a version, sent whole on every update. */
-export interface UpdateVersionInput {
-  readonly arn: string;
-  readonly approval: ApprovalStatus;
-  readonly approvalDescription?: string;
-  /** Complete desired customer metadata, reg's reserved keys included. */
-  readonly customerMetadata: Readonly<Record<string, string>>;
-  /** Live keys absent from the desired map. */
-  readonly removeMetadataKeys: readonly string[];
 }
 
 /** Changes the registry. One method per kind of action. */
@@ -86,4 +51,4 @@ export interface RegistryWriter {
 /** Both ports together, as the SDK adapter implements them. */
 export interface Registry extends RegistryReader, RegistryWriter {}
 
-export type { GroupStatus, LiveGroup, LiveState, LiveVersion };
+export type { CreateVersionInput, GroupStatus, LiveGroup, LiveState, LiveVersion, UpdateVersionInput };

@@ -20,14 +20,14 @@ export function faultsFromEnv(env: NodeJS.ProcessEnv): FaultOptions {
     const raw = env[name];
     if (raw === undefined || raw === '') continue;
     const n = Number(raw);
-    if (!Number.isFinite(n) || n < 0) throw new RegError('USAGE', `${name} must be a number of at least 0, got "${raw}"`);
+    if (!Number.isFinite(n) || n < 0) throw new RegError('CONFIG', `${name} must be a number of at least 0, got "${raw}"`);
     out[key] = n;
   }
   const limits = env['REG_LOCAL_RATE_LIMITS'];
   if (limits) {
     // Comma-separated op=rps[:burst] entries, as the --rate-limit flag takes them.
     const parsed = parseRateLimits(limits.split(','));
-    if (typeof parsed === 'string') throw new RegError('USAGE', `REG_LOCAL_RATE_LIMITS: ${parsed}`);
+    if (typeof parsed === 'string') throw new RegError('CONFIG', `REG_LOCAL_RATE_LIMITS: ${parsed}`);
     out['rateLimits'] = parsed;
   }
   if (env['REG_LOCAL_DROP_MODE'] === 'after' || env['REG_LOCAL_DROP_MODE'] === 'before') out['dropMode'] = env['REG_LOCAL_DROP_MODE'];

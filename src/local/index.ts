@@ -59,8 +59,8 @@ function listen(server: Server, port: number, host: string): Promise<number> {
     const onError = (e: NodeJS.ErrnoException) => {
       server.off('listening', onListening);
       if (e.code === 'EADDRINUSE')
-        reject(new RegError('USAGE', `port ${port} on ${host} is already in use; choose another with --port (0 picks a free one)`, { cause: e }));
-      else reject(new RegError('USAGE', `cannot listen on ${host}:${port}: ${e.message}`, { cause: e }));
+        reject(new RegError('CONFIG', `port ${port} on ${host} is already in use; choose another with --port (0 picks a free one)`, { cause: e }));
+      else reject(new RegError('CONFIG', `cannot listen on ${host}:${port}: ${e.message}`, { cause: e }));
     };
     const onListening = () => {
       server.off('error', onError);

@@ -3,7 +3,7 @@
  * the executor can run independent actions concurrently, a renderer can print any of them,
  * and a plan can be saved as JSON and applied later.
  */
-import type { CreateVersionInput, UpdateVersionInput } from '../aws/registry.js';
+import type { CreateVersionInput, UpdateVersionInput } from './requests.js';
 import type { SourceLocation } from '../spec/types.js';
 import type { VersionStatus } from './live.js';
 

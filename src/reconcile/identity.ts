@@ -5,7 +5,7 @@
  * declared content so that a retried or re-run create registers nothing twice.
  */
 import { createHash } from 'node:crypto';
-import type { CreateVersionInput } from '../aws/registry.js';
+import type { CreateVersionInput } from './requests.js';
 import { ID_METADATA_KEY, type DesiredVersion } from '../spec/types.js';
 import { canonicalJson } from './compare.js';
 

@@ -73,6 +73,13 @@ describe('createSageMakerClient', () => {
     expect(() => createSageMakerClient({ maxAttempts: 0 })).toThrow(RegError);
   });
 
+  it('takes attempts from AWS_MAX_ATTEMPTS unless the caller passes them', async () => {
+    const env = { AWS_MAX_ATTEMPTS: '2' };
+    expect(await createSageMakerClient({ region: 'us-east-1', credentials: staticCreds, env }).config.maxAttempts()).toBe(2);
+    expect(await createSageMakerClient({ region: 'us-east-1', credentials: staticCreds, env, maxAttempts: 5 }).config.maxAttempts()).toBe(5);
+    expect(() => createSageMakerClient({ env: { AWS_MAX_ATTEMPTS: 'lots' } })).toThrow(expect.objectContaining({ code: 'CONFIG' }));
+  });
+
   it('honours AWS_ENDPOINT_URL_SAGEMAKER (the SDK resolves it) and --endpoint-url over it', async () => {
     process.env['AWS_ENDPOINT_URL_SAGEMAKER'] = url;
     process.env['AWS_ENDPOINT_URL'] = 'http://127.0.0.1:9'; // the service-specific one wins
@@ -115,11 +122,11 @@ describe('createSageMakerClient', () => {
 
   it('a missing region is a usage error, early and on the first call', async () => {
     const c = createSageMakerClient({ credentials: staticCreds, endpointUrl: url });
-    await expect(requireRegion(c)).rejects.toMatchObject({ code: 'USAGE' });
+    await expect(requireRegion(c)).rejects.toMatchObject({ code: 'CONFIG' });
     const registry = createSageMakerRegistry(c);
     const err = await registry.describeGroup('g').catch((e: unknown) => e);
     expect(RegError.is(err)).toBe(true);
-    expect(err).toMatchObject({ code: 'USAGE', message: expect.stringMatching(/^no AWS region: pass --region or set AWS_REGION/) });
+    expect(err).toMatchObject({ code: 'CONFIG', message: expect.stringMatching(/^no AWS region: pass --region or set AWS_REGION/) });
   });
 
   it('missing credentials are RegError AWS_CREDENTIALS with a one-line hint', async () => {

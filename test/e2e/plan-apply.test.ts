@@ -278,7 +278,7 @@ describe('errors', () => {
   });
 
   it('fails cleanly when the registry cannot be reached', async () => {
-    const run = await runReg(['plan', '-f', 'registry.yaml'], { cwd: dir, env: awsEnv('http://127.0.0.1:1') });
+    const run = await runReg(['plan', '-f', 'registry.yaml'], { cwd: dir, env: { ...awsEnv('http://127.0.0.1:1'), AWS_MAX_ATTEMPTS: '2' } });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^error: /m);
     expect(run.stderr).not.toMatch(/\n\s+at /);

@@ -36,26 +36,17 @@ function faultsFromFlags(opts: Record<string, unknown>): FaultOptions {
 
 /** Serves until signalled; resolves with the exit code. */
 export async function runLocalServe(opts: Record<string, unknown>, io: CliIo): Promise<number> {
-  let server;
-  try {
-    server = await startLocalServer({
-      host: typeof opts['host'] === 'string' ? opts['host'] : '127.0.0.1',
-      port: num(opts, 'port') ?? 4566,
-      ...(typeof opts['state'] === 'string' ? { stateFile: opts['state'] } : {}),
-      faults: faultsFromFlags(opts),
-      env: io.env,
-      onInternalError: (e) => io.err(`local server internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`),
-    });
-  } catch (e) {
-    if (RegError.is(e)) {
-      io.err(`error: ${e.message}\n`);
-      return EXIT.ERROR;
-    }
-    throw e;
-  }
+  // Errors (a bad --rate-limit, a port in use) reach main, which prints one line and picks the exit code.
+  const server = await startLocalServer({
+    host: typeof opts['host'] === 'string' ? opts['host'] : '127.0.0.1',
+    port: num(opts, 'port') ?? 4566,
+    ...(typeof opts['state'] === 'string' ? { stateFile: opts['state'] } : {}),
+    faults: faultsFromFlags(opts),
+    env: io.env,
+    onInternalError: (e) => io.err(`local server internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`),
+  });
   io.out(`reg local registry listening on ${server.url}\n`);
   io.out(`point the AWS SDK at it with: export AWS_ENDPOINT_URL_SAGEMAKER=${server.url}\n`);
-  const running = server;
   await new Promise<void>((resolve) => {
     const onSignal = () => {
       process.off('SIGINT', onSignal);
@@ -65,7 +56,7 @@ export async function runLocalServe(opts: Record<string, unknown>, io: CliIo): P
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
   });
-  await running.stop();
+  await server.stop();
   io.err('reg local registry stopped; state flushed\n');
   return EXIT.OK;
 }
