@@ -22,6 +22,8 @@ export type ApplyEvent =
 export interface ExecuteOptions extends Partial<WaitOptions> {
   readonly concurrency: number;
   readonly onEvent?: (event: ApplyEvent) => void;
+  /** Aborting stops new actions from starting; those in flight finish. */
+  readonly signal?: AbortSignal;
 }
 
 /** How each action ended, in plan order. */
@@ -33,6 +35,8 @@ export interface ApplyResult {
   readonly succeeded: number;
   readonly failed: number;
   readonly skipped: number;
+  /** Not started because the run was interrupted. */
+  readonly cancelled: number;
 }
 
 const DEFAULT_WAIT: WaitOptions = { timeoutMs: 15 * 60_000, pollIntervalMs: 2_000, maxPollIntervalMs: 30_000 };
@@ -63,9 +67,16 @@ export async function executePlan(plan: Plan, registry: Registry, options: Execu
       }
     },
     (task, blockedBy) => emit({ type: 'skipped', action: task.value, blockedBy }),
+    options.signal,
   );
   const count = (s: ApplyOutcome['status']) => outcomes.filter((o) => o.status === s).length;
-  return { outcomes, succeeded: count('succeeded'), failed: count('failed'), skipped: count('skipped') };
+  return {
+    outcomes,
+    succeeded: count('succeeded'),
+    failed: count('failed'),
+    skipped: count('skipped'),
+    cancelled: count('cancelled'),
+  };
 }
 
 /** Runs one action; resolves with a short description of what happened (e.g. `registered as v3`). */

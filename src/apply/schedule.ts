@@ -16,14 +16,20 @@ export interface Task<T> {
 export type TaskOutcome<T, R> =
   | { readonly status: 'succeeded'; readonly task: Task<T>; readonly result: R }
   | { readonly status: 'failed'; readonly task: Task<T>; readonly error: unknown }
-  | { readonly status: 'skipped'; readonly task: Task<T>; readonly blockedBy: string };
+  | { readonly status: 'skipped'; readonly task: Task<T>; readonly blockedBy: string }
+  /** Never started because the run was interrupted. */
+  | { readonly status: 'cancelled'; readonly task: Task<T> };
 
-/** Runs `tasks` through `run` with at most `concurrency` in flight; resolves when all have ended. */
+/**
+ * Runs `tasks` through `run` with at most `concurrency` in flight; resolves when all have ended.
+ * Once `signal` aborts, nothing new starts: tasks in flight finish, the rest are cancelled.
+ */
 export async function runScheduled<T, R>(
   tasks: readonly Task<T>[],
   concurrency: number,
   run: (task: Task<T>) => Promise<R>,
   onSkip?: (task: Task<T>, blockedBy: string) => void,
+  signal?: AbortSignal,
 ): Promise<TaskOutcome<T, R>[]> {
   const byId = new Map(tasks.map((t) => [t.id, t]));
   for (const t of tasks) {
@@ -67,7 +73,7 @@ export async function runScheduled<T, R>(
 
   for (;;) {
     for (const task of settle()) {
-      if (running.size >= concurrency) break;
+      if (running.size >= concurrency || signal?.aborted) break;
       pending.delete(task.id);
       const p: Promise<void> = run(task).then(
         (result) => void outcomes.set(task.id, { status: 'succeeded', task, result }),
@@ -78,6 +84,13 @@ export async function runScheduled<T, R>(
     }
     if (running.size === 0) break;
     await Promise.race(running);
+  }
+  if (signal?.aborted) {
+    for (const id of pending) {
+      const task = byId.get(id);
+      if (task) outcomes.set(id, { status: 'cancelled', task });
+    }
+    pending.clear();
   }
   if (pending.size > 0) throw new InternalError(`tasks never became ready: ${[...pending].join(', ')}`);
   // Report in the order given, which is dependency order.

@@ -20,6 +20,8 @@ export interface CliIo {
   readonly cwd: string;
   /** Asks a question on the terminal and resolves with the answer line. */
   ask(question: string): Promise<string>;
+  /** Calls `listener` on each interrupt (Ctrl-C) until the returned function is called. */
+  onInterrupt(listener: () => void): () => void;
 }
 
 /** Decides colour the way most CLIs do: NO_COLOR wins, FORCE_COLOR forces, else a TTY. */
@@ -49,5 +51,13 @@ export function processIo(): CliIo {
         });
         rl.on('close', () => resolve(''));
       }),
+    onInterrupt: (listener) => {
+      process.on('SIGINT', listener);
+      process.on('SIGTERM', listener);
+      return () => {
+        process.off('SIGINT', listener);
+        process.off('SIGTERM', listener);
+      };
+    },
   };
 }

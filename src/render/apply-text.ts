@@ -36,13 +36,17 @@ export function renderApplyEvent(event: ApplyEvent, options: { color: boolean })
 export function renderApplySummary(result: ApplyResult, options: { color: boolean }): string {
   const paint = painter(options.color);
   const lines = [''];
-  const counts = `${result.succeeded} succeeded, ${result.failed} failed, ${result.skipped} skipped.`;
-  lines.push(result.failed > 0 ? paint(['red', 'bold'], `Apply failed: ${counts}`) : paint(['green', 'bold'], `Apply complete: ${counts}`));
+  const cancelled = result.cancelled > 0 ? `, ${result.cancelled} not started` : '';
+  const counts = `${result.succeeded} succeeded, ${result.failed} failed, ${result.skipped} skipped${cancelled}.`;
+  if (result.cancelled > 0) lines.push(paint(['yellow', 'bold'], `Apply interrupted: ${counts}`));
+  else if (result.failed > 0) lines.push(paint(['red', 'bold'], `Apply failed: ${counts}`));
+  else lines.push(paint(['green', 'bold'], `Apply complete: ${counts}`));
   for (const o of result.outcomes) {
     if (o.status === 'failed') lines.push(`  ${paint('red', '✗')} ${o.task.value.address}: ${describeError(o.error)}`);
     if (o.status === 'skipped') lines.push(`  ${paint('yellow', '-')} ${o.task.value.address}: skipped (depends on ${o.blockedBy})`);
   }
-  if (result.failed > 0) lines.push('', 'Every action is safe to repeat: fix the cause and run apply again.');
+  if (result.cancelled > 0) lines.push('', 'Every action is safe to repeat: run apply again to finish what did not start.');
+  else if (result.failed > 0) lines.push('', 'Every action is safe to repeat: fix the cause and run apply again.');
   return `${lines.join('\n')}\n`;
 }
 

@@ -56,3 +56,29 @@ describe('runScheduled', () => {
     await expect(runScheduled([task('a', ['b']), task('b', ['a'])], 1, async () => 1)).rejects.toMatchObject({ code: 'INTERNAL' });
   });
 });
+
+describe('runScheduled when interrupted', () => {
+  it('lets tasks in flight finish, starts nothing new, and reports the rest as cancelled', async () => {
+    const controller = new AbortController();
+    const started: string[] = [];
+    const outcomes = await runScheduled(
+      [task('a'), task('b'), task('c', ['a']), task('d', ['b'])],
+      2,
+      async (t) => {
+        started.push(t.id);
+        if (t.id === 'b') controller.abort();
+        await sleep(5);
+        return t.id;
+      },
+      undefined,
+      controller.signal,
+    );
+    expect(started.sort()).toEqual(['a', 'b']);
+    expect(outcomes.map((o) => [o.task.id, o.status])).toEqual([
+      ['a', 'succeeded'],
+      ['b', 'succeeded'],
+      ['c', 'cancelled'],
+      ['d', 'cancelled'],
+    ]);
+  });
+});

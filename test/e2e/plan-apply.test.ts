@@ -284,3 +284,53 @@ describe('errors', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('failures and interruptions', () => {
+  it('reports a failed call with its AWS code and request id, exits 1, and a re-run finishes', async () => {
+    server.control.setFaults({ rateLimits: { CreateModelPackage: { rps: 0.001, burst: 1 } } });
+    const run = await runReg(['apply', '--yes', '-f', 'registry.yaml'], { cwd: dir, env: { ...awsEnv(server.url), AWS_MAX_ATTEMPTS: '1' } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/version fraud-detector\/2024-11-01: failed: ThrottlingException: .+ \(request id [\w-]+\)/);
+    expect(run.stdout).toMatch(/Apply failed: 3 succeeded, 1 failed, 0 skipped\./);
+    expect(await versions()).toHaveLength(1);
+
+    server.control.setFaults({ rateLimits: {} });
+    expect((await reg('apply', '--yes')).code).toBe(0);
+    expect(await versions()).toHaveLength(2);
+  });
+
+  it('an apply killed midway and run again registers every version exactly once', async () => {
+    const many = SPEC + Array.from({ length: 8 }, (_, i) => `      - id: "extra-${i}"
+        image: ${IMAGE}:extra-${i}
+        modelDataUrl: s3://models/fraud/extra-${i}/model.tar.gz
+        approvalDescription: registered then described
+`).join('');
+    writeFileSync(join(dir, 'registry.yaml'), many);
+    server.control.setFaults({ latencyMs: 40 });
+    const { spawn } = await import('node:child_process');
+    const { ROOT } = await import('../helpers/cli.js');
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'reg.js'), 'apply', '--yes', '-f', 'registry.yaml'], {
+      cwd: dir,
+      env: { PATH: process.env['PATH'] ?? '', ...awsEnv(server.url) },
+      stdio: 'ignore',
+    });
+    const exited = new Promise((r) => child.on('exit', r));
+    // Kill it for real (no chance to clean up) once a few versions are in.
+    while (server.control.stats().writes < 5) await new Promise((r) => setTimeout(r, 10));
+    child.kill('SIGKILL');
+    await exited;
+    const before = await versions();
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.length).toBeLessThan(10);
+
+    server.control.setFaults({ latencyMs: 0 });
+    expect((await reg('apply', '--yes')).code).toBe(0);
+    const after = await versions();
+    expect(after).toHaveLength(10);
+    const ids = await Promise.all(
+      after.map(async (v) => (await sdk.send(new DescribeModelPackageCommand({ ModelPackageName: v.ModelPackageArn }))).CustomerMetadataProperties?.['reg:id']),
+    );
+    expect(new Set(ids).size).toBe(10);
+    expect((await reg('plan', '--detailed-exitcode')).code).toBe(0);
+  });
+});

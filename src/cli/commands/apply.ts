@@ -33,15 +33,27 @@ export async function runApply(opts: ApplyOptions, io: CliIo): Promise<number> {
       if (answer.trim() !== 'yes') throw new RegError('ABORTED', 'apply cancelled; nothing was changed');
     }
     io.out('\n');
-    const result = await executePlan(plan, target.registry, {
-      concurrency: opts.concurrency,
-      onEvent: (event) => {
-        const line = renderApplyEvent(event, { color: io.color });
-        if (line) io.out(line);
-      },
+    const interrupted = new AbortController();
+    const stopListening = io.onInterrupt(() => {
+      if (interrupted.signal.aborted) {
+        // A second interrupt: stop now. Every action is safe to repeat, so a re-run finishes.
+        io.err('\nStopping at once; run apply again to finish.\n');
+        process.exit(EXIT.ERROR);
+      }
+      io.err('\nInterrupt received: finishing the calls in flight and starting nothing new (interrupt again to stop at once).\n');
+      interrupted.abort();
     });
-    io.out(renderApplySummary(result, { color: io.color }));
-    return result.failed > 0 ? EXIT.ERROR : EXIT.OK;
+    try {
+      const result = await executePlan(plan, target.registry, {
+        concurrency: opts.concurrency,
+        signal: interrupted.signal,
+        onEvent: (event) => io.out(renderApplyEvent(event, { color: io.color })),
+      });
+      io.out(renderApplySummary(result, { color: io.color }));
+      return result.failed > 0 || result.cancelled > 0 ? EXIT.ERROR : EXIT.OK;
+    } finally {
+      stopListening();
+    }
   } finally {
     await target.close();
   }
