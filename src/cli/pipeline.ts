@@ -38,7 +38,14 @@ export async function computePlan(opts: TargetOptions, io: CliIo): Promise<Plann
   const target = await openTarget(opts, io);
   try {
     const groups = desired.groups.map((g) => g.name);
+    // On a terminal, say what is being read: a large registry takes a few seconds.
+    const started = Date.now();
+    if (io.stdoutIsTTY) io.err(`Reading ${groups.length} declared group(s) from ${target.label}...\n`);
     const live = await target.registry.readGroups(groups);
+    if (io.stdoutIsTTY) {
+      const versions = [...live.groups.values()].reduce((n, g) => n + g.versions.length, 0);
+      io.err(`Read ${live.groups.size} group(s) and ${versions} version(s) in ${((Date.now() - started) / 1000).toFixed(1)}s.\n\n`);
+    }
     // Which versions endpoints serve matters only when something could be pruned.
     const versionsInUse = opts.prune ? await target.registry.findVersionsInUse() : undefined;
     const plan = planChanges(desired, versionsInUse ? { ...live, versionsInUse } : live, { prune: Boolean(opts.prune) });

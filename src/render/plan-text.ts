@@ -8,6 +8,8 @@ import type { Action, BlockedItem, FieldChange, Plan, PlanSummary, UnmanagedVers
 import { ID_METADATA_KEY } from '../spec/types.js';
 import { painter, type Paint } from './style.js';
 import { formatLoc, formatValue } from './values.js';
+import { diffLines } from './line-diff.js';
+import { canonicalJson } from '../reconcile/compare.js';
 
 /** Renders a plan as text; `color` adds ANSI colour. */
 export function renderPlanText(plan: Plan, options: { color: boolean }): string {
@@ -58,10 +60,10 @@ function renderAction(action: Action, paint: Paint): string[] {
       return [header('~', 'yellow', `${action.address} will be updated in place`, loc, paint), ...changeLines(action.changes, paint)];
     case 'put-group-policy':
       return action.before === undefined
-        ? [header('+', 'green', `${action.address} will be set`, loc, paint), ...fieldLines(paint, [['policy', action.policy]])]
+        ? [header('+', 'green', `${action.address} will be set`, loc, paint), ...jsonLines(undefined, action.policy, paint)]
         : [
-            header('~', 'yellow', `${action.address} will be replaced (compared as JSON)`, loc, paint),
-            ...changeLines([{ field: 'policy', before: action.before, after: action.policy }], paint),
+            header('~', 'yellow', `${action.address} will be updated (compared as JSON)`, loc, paint),
+            ...jsonLines(action.before, action.policy, paint),
           ];
     case 'create-version': {
       const i = action.input;
@@ -116,6 +118,15 @@ function changeLines(changes: readonly FieldChange[], paint: Paint): string[] {
     if (c.after === undefined) return `      ${paint('red', '-')} ${name} ${formatValue(c.before)}`;
     return `      ${paint('yellow', '~')} ${name} ${formatValue(c.before)} ${paint('dim', '->')} ${formatValue(c.after)}`;
   });
+}
+
+/** A JSON value pretty-printed with sorted keys, as a line diff against `before` (all added when undefined). */
+function jsonLines(before: unknown, after: unknown, paint: Paint): string[] {
+  const lines = (v: unknown) => JSON.stringify(canonicalJson(v), null, 2).split('\n');
+  const colour = { ' ': 'dim', '-': 'red', '+': 'green' } as const;
+  return diffLines(before === undefined ? [] : lines(before), lines(after)).map(
+    (d) => `      ${paint(colour[d.op], d.op)} ${d.op === ' ' ? paint('dim', d.text) : d.text}`,
+  );
 }
 
 function renderBlocked(item: BlockedItem, paint: Paint): string[] {

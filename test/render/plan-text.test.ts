@@ -97,3 +97,41 @@ describe('schemas/plan.schema.json', () => {
     expect(validate({ ...doc, actions: [{ ...doc.actions[0], kind: 'explode' }] })).toBe(false);
   });
 });
+
+describe('policy changes', () => {
+  it('show the policy as a line diff of sorted-key JSON, so only what changed is marked', () => {
+    const statement = (sid: string) => ({ Sid: sid, Effect: 'Allow', Action: 'sagemaker:DescribeModelPackage' });
+    const plan = planChanges(
+      ds([dg('iris', [], { policy: { Version: '2012-10-17', Statement: [statement('New')] } })]),
+      ls([lg('iris', [], { policy: { Statement: [statement('Old')], Version: '2012-10-17' } })]),
+      { prune: false },
+    );
+    expect(renderPlanText(plan, { color: false })).toMatchInlineSnapshot(`
+      "reg will perform the following actions:
+
+        ~ policy iris will be updated (compared as JSON)  spec.yaml:6:7
+              {
+                "Statement": [
+                  {
+                    "Action": "sagemaker:DescribeModelPackage",
+                    "Effect": "Allow",
+            -       "Sid": "Old"
+            +       "Sid": "New"
+                  }
+                ],
+                "Version": "2012-10-17"
+              }
+
+      Plan: 0 to create, 1 to update, 0 to delete, 0 blocked.
+      "
+    `);
+  });
+});
+
+describe('diffLines', () => {
+  it('keeps common lines and marks removals before additions', async () => {
+    const { diffLines } = await import('../../src/render/line-diff.js');
+    expect(diffLines(['a', 'b', 'c'], ['a', 'x', 'c', 'd']).map((d) => `${d.op}${d.text}`)).toEqual([' a', '-b', '+x', ' c', '+d']);
+    expect(diffLines([], ['a']).map((d) => d.op)).toEqual(['+']);
+  });
+});
