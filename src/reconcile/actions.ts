@@ -63,26 +63,25 @@ export interface CreateVersionAction extends ActionBase {
   readonly input: CreateVersionInput;
 }
 
-/** Records reg's id on an existing, not yet managed version, and sets its mutable state. */
-export interface AdoptVersionAction extends ActionBase {
-  readonly kind: 'adopt-version';
+/** What adopting and updating a version share: the version and its whole desired mutable state. */
+interface VersionUpdate extends ActionBase {
   readonly group: string;
   readonly versionId: string;
   readonly version: number;
+  /** The status the plan saw; apply waits out Pending/InProgress before updating. */
   readonly liveStatus: VersionStatus;
   readonly update: UpdateVersionInput;
   readonly changes: readonly FieldChange[];
 }
 
+/** Records reg's id on an existing, not yet managed version, and sets its mutable state. */
+export interface AdoptVersionAction extends VersionUpdate {
+  readonly kind: 'adopt-version';
+}
+
 /** Sends a managed version's full desired mutable state (approval, description, metadata). */
-export interface UpdateVersionAction extends ActionBase {
+export interface UpdateVersionAction extends VersionUpdate {
   readonly kind: 'update-version';
-  readonly group: string;
-  readonly versionId: string;
-  readonly version: number;
-  readonly liveStatus: VersionStatus;
-  readonly update: UpdateVersionInput;
-  readonly changes: readonly FieldChange[];
 }
 
 /** Deletes a live version the spec does not declare (only under --prune). */

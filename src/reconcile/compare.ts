@@ -5,7 +5,7 @@
  * sets in SageMaker's model (content types, instance types) compare without order.
  */
 import equal from 'fast-deep-equal';
-import type { DesiredGroup, DesiredVersion } from '../spec/types.js';
+import { VERSION_CONTENT_FIELDS, type DesiredGroup, type DesiredVersion } from '../spec/types.js';
 import type { LiveGroup, LiveVersion } from './live.js';
 import type { FieldChange } from './actions.js';
 
@@ -39,28 +39,12 @@ function sortedSet(values: readonly string[]): string[] {
 }
 
 /**
- * The fields SageMaker cannot change on a registered version, or that reg deliberately treats
- * as fixed: the container (image, model data, environment, framework), what it accepts, the
- * metrics reports and source metadata, and the description. A version is the record of what
- * was evaluated and approved; changing any of these means declaring a new version.
+ * A registered version's content (VersionContent) is immutable: SageMaker cannot change its
+ * description, metrics or source, and reg deliberately treats the container and what it
+ * accepts as fixed too. A version is the record of what was evaluated and approved; changing
+ * any of these means declaring a new version.
  */
-const IMMUTABLE_VERSION_FIELDS = [
-  'description',
-  'image',
-  'imageDigest',
-  'modelDataUrl',
-  'environment',
-  'framework',
-  'frameworkVersion',
-  'contentTypes',
-  'responseTypes',
-  'realtimeInstanceTypes',
-  'transformInstanceTypes',
-  'metrics',
-  'source',
-] as const;
-
-type ImmutableField = (typeof IMMUTABLE_VERSION_FIELDS)[number];
+type ImmutableField = (typeof VERSION_CONTENT_FIELDS)[number];
 
 function comparableVersionField(v: DesiredVersion | LiveVersion, field: ImmutableField): unknown {
   switch (field) {
@@ -86,7 +70,7 @@ function comparableVersionField(v: DesiredVersion | LiveVersion, field: Immutabl
 /** Immutable fields whose declared value differs from the live version. */
 export function immutableVersionChanges(desired: DesiredVersion, live: LiveVersion): FieldChange[] {
   const changes: FieldChange[] = [];
-  for (const field of IMMUTABLE_VERSION_FIELDS) {
+  for (const field of VERSION_CONTENT_FIELDS) {
     const after = comparableVersionField(desired, field);
     // SageMaker fills in the digest of the image it resolved when none was given: only a
     // declared digest is compared, or every version would look drifted.

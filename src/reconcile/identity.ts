@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { CreateVersionInput } from './requests.js';
-import { ID_METADATA_KEY, type DesiredVersion } from '../spec/types.js';
+import { ID_METADATA_KEY, VERSION_CONTENT_FIELDS, type DesiredVersion, type VersionContent } from '../spec/types.js';
 import { canonicalJson } from './compare.js';
 
 /** The complete customer metadata a declared version should carry: the user's keys plus `reg:id`. */
@@ -19,29 +19,20 @@ export function recordedId(customerMetadata: Readonly<Record<string, string>>): 
   return customerMetadata[ID_METADATA_KEY];
 }
 
+/** The content fields of a declared version, undefined ones left out. */
+export function versionContent(v: DesiredVersion): VersionContent {
+  const content: Record<string, unknown> = {};
+  for (const field of VERSION_CONTENT_FIELDS) if (v[field] !== undefined) content[field] = v[field];
+  return content as unknown as VersionContent;
+}
+
 /**
  * A ClientToken (1–36 chars of [a-zA-Z0-9-]) from the group, the id and the immutable content.
  * Mutable fields stay out of it: changing an approval between a crashed apply and its re-run
  * must still find the first registration rather than make a second.
  */
 export function clientTokenFor(v: DesiredVersion): string {
-  const identity = canonicalJson({
-    group: v.group,
-    id: v.id,
-    description: v.description,
-    image: v.image,
-    imageDigest: v.imageDigest,
-    modelDataUrl: v.modelDataUrl,
-    environment: v.environment,
-    framework: v.framework,
-    frameworkVersion: v.frameworkVersion,
-    contentTypes: v.contentTypes,
-    responseTypes: v.responseTypes,
-    realtimeInstanceTypes: v.realtimeInstanceTypes,
-    transformInstanceTypes: v.transformInstanceTypes,
-    metrics: v.metrics,
-    source: v.source,
-  });
+  const identity = canonicalJson({ group: v.group, id: v.id, ...versionContent(v) });
   const digest = createHash('sha256').update(JSON.stringify(identity)).digest('hex');
   return `reg-${digest.slice(0, 32)}`;
 }
@@ -50,19 +41,7 @@ export function clientTokenFor(v: DesiredVersion): string {
 export function createVersionInput(v: DesiredVersion): CreateVersionInput {
   return {
     group: v.group,
-    ...(v.description !== undefined && { description: v.description }),
-    image: v.image,
-    ...(v.imageDigest !== undefined && { imageDigest: v.imageDigest }),
-    ...(v.modelDataUrl !== undefined && { modelDataUrl: v.modelDataUrl }),
-    environment: v.environment,
-    ...(v.framework !== undefined && { framework: v.framework }),
-    ...(v.frameworkVersion !== undefined && { frameworkVersion: v.frameworkVersion }),
-    contentTypes: v.contentTypes,
-    responseTypes: v.responseTypes,
-    realtimeInstanceTypes: v.realtimeInstanceTypes,
-    transformInstanceTypes: v.transformInstanceTypes,
-    ...(v.metrics !== undefined && { metrics: v.metrics }),
-    ...(v.source !== undefined && { source: v.source }),
+    ...versionContent(v),
     customerMetadata: desiredMetadata(v),
     approval: v.approval,
     ...(v.approvalDescription !== undefined && { approvalDescription: v.approvalDescription }),

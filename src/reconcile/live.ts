@@ -2,7 +2,7 @@
  * The live registry as the planner sees it: domain types, not SDK shapes. The AWS adapter
  * maps SageMaker's responses into these; the planner never sees an SDK type.
  */
-import type { ApprovalStatus, DesiredMetrics, SourceMetadata } from '../spec/types.js';
+import type { ApprovalStatus, VersionContent } from '../spec/types.js';
 
 /** SageMaker's ModelPackageStatus. */
 export type VersionStatus = 'Pending' | 'InProgress' | 'Completed' | 'Failed' | 'Deleting';
@@ -11,7 +11,7 @@ export type VersionStatus = 'Pending' | 'InProgress' | 'Completed' | 'Failed' | 
 export type GroupStatus = 'Pending' | 'InProgress' | 'Completed' | 'Failed' | 'Deleting' | 'DeleteFailed';
 
 /** One live model package version, with everything the planner compares. */
-export interface LiveVersion {
+export interface LiveVersion extends Omit<VersionContent, 'image'> {
   readonly arn: string;
   readonly group: string;
   /** SageMaker's server-assigned number; shown to users, never used as identity. */
@@ -19,19 +19,8 @@ export interface LiveVersion {
   readonly status: VersionStatus;
   readonly approval: ApprovalStatus;
   readonly approvalDescription?: string;
-  readonly description?: string;
+  /** Absent only for a package registered without containers by something other than reg. */
   readonly image?: string;
-  readonly imageDigest?: string;
-  readonly modelDataUrl?: string;
-  readonly environment: Readonly<Record<string, string>>;
-  readonly framework?: string;
-  readonly frameworkVersion?: string;
-  readonly contentTypes: readonly string[];
-  readonly responseTypes: readonly string[];
-  readonly realtimeInstanceTypes: readonly string[];
-  readonly transformInstanceTypes: readonly string[];
-  readonly metrics?: DesiredMetrics;
-  readonly source?: SourceMetadata;
   /** Every customer-metadata key, reg's reserved ones included. */
   readonly customerMetadata: Readonly<Record<string, string>>;
   /** Epoch milliseconds. */

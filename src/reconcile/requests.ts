@@ -3,24 +3,11 @@
  * (which builds them) rather than in the AWS adapter (which sends them), so the pure core
  * depends on nothing outside itself.
  */
-import type { ApprovalStatus, DesiredMetrics, SourceMetadata } from '../spec/types.js';
+import type { ApprovalStatus, VersionContent } from '../spec/types.js';
 
 /** What CreateModelPackage registers: every field of a version, as reg declares it. */
-export interface CreateVersionInput {
+export interface CreateVersionInput extends VersionContent {
   readonly group: string;
-  readonly description?: string;
-  readonly image: string;
-  readonly imageDigest?: string;
-  readonly modelDataUrl?: string;
-  readonly environment: Readonly<Record<string, string>>;
-  readonly framework?: string;
-  readonly frameworkVersion?: string;
-  readonly contentTypes: readonly string[];
-  readonly responseTypes: readonly string[];
-  readonly realtimeInstanceTypes: readonly string[];
-  readonly transformInstanceTypes: readonly string[];
-  readonly metrics?: DesiredMetrics;
-  readonly source?: SourceMetadata;
   /** Complete customer metadata, reg's reserved keys included. */
   readonly customerMetadata: Readonly<Record<string, string>>;
   readonly approval: ApprovalStatus;

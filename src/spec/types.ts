@@ -44,12 +44,11 @@ export interface SourceMetadata {
   readonly projectId?: string;
 }
 
-/** One declared model package version. */
-export interface DesiredVersion {
-  /** The user's stable key, unique within the group; never SageMaker's version number. */
-  readonly id: string;
-  /** The owning group's name. */
-  readonly group: string;
+/**
+ * What a registered version is: the fields SageMaker fixes when it registers a version (or that
+ * reg treats as fixed). Declared versions, live versions and create requests all carry them.
+ */
+export interface VersionContent {
   readonly description?: string;
   readonly image: string;
   readonly imageDigest?: string;
@@ -65,6 +64,31 @@ export interface DesiredVersion {
   readonly transformInstanceTypes: readonly string[];
   readonly metrics?: DesiredMetrics;
   readonly source?: SourceMetadata;
+}
+
+/** Every VersionContent field, in the order plans list them. */
+export const VERSION_CONTENT_FIELDS = [
+  'description',
+  'image',
+  'imageDigest',
+  'modelDataUrl',
+  'environment',
+  'framework',
+  'frameworkVersion',
+  'contentTypes',
+  'responseTypes',
+  'realtimeInstanceTypes',
+  'transformInstanceTypes',
+  'metrics',
+  'source',
+] as const satisfies readonly (keyof VersionContent)[];
+
+/** One declared model package version. */
+export interface DesiredVersion extends VersionContent {
+  /** The user's stable key, unique within the group; never SageMaker's version number. */
+  readonly id: string;
+  /** The owning group's name. */
+  readonly group: string;
   /** The user's customer metadata; {} when not declared. Never holds reg's reserved keys. */
   readonly customerMetadata: Readonly<Record<string, string>>;
   /** Defaults to PendingManualApproval. */
