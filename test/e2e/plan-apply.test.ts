@@ -10,6 +10,7 @@ import {
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
   CreateModelCommand,
+  CreateModelPackageGroupCommand,
   CreateModelPackageCommand,
   DescribeModelPackageCommand,
   ListModelPackagesCommand,
@@ -247,7 +248,18 @@ describe('unmanaged versions and prune', () => {
       { version: 3, pruned: true },
       { version: 4, pruned: false, servedBy: ['fraud-prod'] },
     ]);
+    // A group the spec does not declare is never read or touched, even under --prune.
+    await sdk.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: 'other-team' }));
+    await sdk.send(
+      new CreateModelPackageCommand({
+        ModelPackageGroupName: 'other-team',
+        InferenceSpecification: { Containers: [{ Image: `${IMAGE}:other` }], SupportedContentTypes: [], SupportedResponseMIMETypes: [] },
+      }),
+    );
+    server.control.resetStats();
     expect((await reg('apply', '--yes', '--prune')).code).toBe(0);
+    expect(server.control.stats().calls['ListModelPackageGroups'] ?? 0).toBe(0);
+    expect(await versions('other-team')).toHaveLength(1);
     const left = (await versions()).map((v) => v.ModelPackageArn);
     expect(left).not.toContain(stray);
     expect(left).toContain(served);
