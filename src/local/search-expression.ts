@@ -84,9 +84,23 @@ export function checkExpression(e: unknown): Expression | undefined {
   return e as Expression;
 }
 
+/**
+ * A record whose top-level members are computed when a filter names them, so matching a
+ * candidate does not build its whole JSON record. `member` answers what the built record's
+ * own property of that name would hold (undefined when it has none).
+ */
+export class LazyRecord {
+  constructor(readonly member: (name: string) => unknown) {}
+}
+
 /** The values a dotted property path reaches (lists fan out). */
 export function resolvePath(value: unknown, path: readonly string[]): unknown[] {
   if (path.length === 0) return value === undefined ? [] : [value];
+  if (value instanceof LazyRecord) {
+    const whole = value.member(path.join('.'));
+    if (whole !== undefined) return [whole];
+    return resolvePath(value.member(path[0] as string), path.slice(1));
+  }
   if (Array.isArray(value)) {
     // `Tags.<key>` style: a list of {Key, Value} read by key.
     const tagKey = path.join('.');
@@ -96,9 +110,11 @@ export function resolvePath(value: unknown, path: readonly string[]): unknown[] 
   }
   if (typeof value !== 'object' || value === null) return [];
   const obj = value as Json;
+  // Own members only: a name such as `constructor` reaches nothing.
   const whole = path.join('.');
-  if (whole in obj) return resolvePath(obj[whole], []);
-  return resolvePath(obj[path[0] as string], path.slice(1));
+  if (Object.hasOwn(obj, whole)) return resolvePath(obj[whole], []);
+  const head = path[0] as string;
+  return resolvePath(Object.hasOwn(obj, head) ? obj[head] : undefined, path.slice(1));
 }
 
 const TIME_FIELDS = /(^|\.)(CreationTime|LastModifiedTime)$/;
@@ -168,4 +184,35 @@ export function matches(record: unknown, e: Expression | undefined): boolean {
     ...(e.SubExpressions ?? []).map((s) => () => matches(record, s)),
   ];
   return e.Operator === 'Or' ? results.some((r) => r()) : results.every((r) => r());
+}
+
+/**
+ * The exact values `field` can hold in any record the expression matches, when the expression
+ * pins it down: an `Equals` (or `In`) filter on the field, at a level joined with And, or at
+ * every branch of an Or. Undefined when it does not (then any value may match). Sound only for
+ * a field with one value per record, such as ModelPackageGroupName.
+ */
+export function pinnedValues(e: Expression | undefined, field: string): Set<string> | undefined {
+  if (!e) return undefined;
+  const branches: (Set<string> | undefined)[] = [
+    ...(e.Filters ?? []).map((f) => pinnedByFilter(f, field)),
+    ...(e.NestedFilters ?? []).map(() => undefined),
+    ...(e.SubExpressions ?? []).map((s) => pinnedValues(s, field)),
+  ];
+  if (e.Operator === 'Or') {
+    if (branches.some((b) => b === undefined)) return undefined;
+    return new Set(branches.flatMap((b) => [...(b as Set<string>)]));
+  }
+  // And: every branch must hold, so the smallest pinned set bounds the matches.
+  let best: Set<string> | undefined;
+  for (const b of branches) if (b !== undefined && (best === undefined || b.size < best.size)) best = b;
+  return best;
+}
+
+function pinnedByFilter(f: Filter, field: string): Set<string> | undefined {
+  if (f.Name !== field) return undefined;
+  const op = f.Operator ?? 'Equals';
+  if (op === 'Equals') return new Set([f.Value ?? '']);
+  if (op === 'In') return new Set((f.Value ?? '').split(',').map((s) => s.trim()));
+  return undefined;
 }
