@@ -99,8 +99,11 @@ export class Store {
     endpointConfigs: new Map(),
     endpoints: new Map(),
   };
-  /** Versions per group, in version-number order (numbers only grow, so insertion order). */
-  private readonly byGroup = new Map<string, { max: number; versions: Map<number, VersionRec> }>();
+  /**
+   * Versions per group, in version-number order (numbers only grow, so insertion order), and
+   * the versions revision of the group's last change.
+   */
+  private readonly byGroup = new Map<string, { max: number; rev: number; versions: Map<number, VersionRec> }>();
   private readonly revisions = new Map<CollectionName, number>();
   /** Called for every write; persistence journals it. */
   onChange: ((change: Change) => void) | undefined;
@@ -131,7 +134,18 @@ export class Store {
    * reaching InService) that are a pure function of stored timestamps and replay the same way.
    */
   touch(c: CollectionName): void {
-    this.revisions.set(c, this.revision(c) + 1);
+    const rev = this.revision(c) + 1;
+    this.revisions.set(c, rev);
+    if (c === 'versions') for (const index of this.byGroup.values()) index.rev = rev;
+  }
+
+  /**
+   * The versions revision at the last write to one group's versions: it moves when, and only
+   * when, that group's versions change, and never repeats, so per-group views can be cached
+   * across writes to other groups.
+   */
+  groupRevision(groupKey: string): number {
+    return this.byGroup.get(groupKey)?.rev ?? 0;
   }
 
   /** The versions of one group, ordered by number. */
@@ -152,10 +166,11 @@ export class Store {
   /** Applies a change without reporting it (used when replaying a journal). */
   apply(c: CollectionName, id: string, value: unknown): void {
     const map = this.maps[c] as Map<string, unknown>;
-    if (c === 'versions') this.indexVersion(id, value as VersionRec | null);
+    const rev = this.revision(c) + 1;
+    if (c === 'versions') this.indexVersion(id, value as VersionRec | null, rev);
     if (value === null) map.delete(id);
     else map.set(id, value);
-    this.revisions.set(c, this.revision(c) + 1);
+    this.revisions.set(c, rev);
   }
 
   /** Drops everything (POST /_reg/reset); reported as removals so the journal agrees. */
@@ -163,17 +178,22 @@ export class Store {
     for (const c of COLLECTIONS) for (const id of [...this.maps[c].keys()]) this.remove(c, id);
   }
 
-  private indexVersion(id: string, value: VersionRec | null): void {
+  private indexVersion(id: string, value: VersionRec | null, rev: number): void {
+    const old = this.maps.versions.get(id);
+    if (old) {
+      const oldIndex = this.byGroup.get(old.groupKey);
+      if (oldIndex) oldIndex.rev = rev;
+    }
     if (value === null) {
-      const old = this.maps.versions.get(id);
       if (old) this.byGroup.get(old.groupKey)?.versions.delete(old.version);
       return;
     }
     let index = this.byGroup.get(value.groupKey);
     if (!index) {
-      index = { max: 0, versions: new Map() };
+      index = { max: 0, rev, versions: new Map() };
       this.byGroup.set(value.groupKey, index);
     }
+    index.rev = rev;
     const inOrder = value.version > index.max || index.versions.has(value.version);
     index.versions.set(value.version, value);
     index.max = Math.max(index.max, value.version);
