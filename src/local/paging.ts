@@ -9,7 +9,8 @@ import { validation } from './errors.js';
 /** A sort key: a number (times, versions) or a string (names), plus a unique id as tiebreak. */
 export type SortValue = string | number;
 
-interface View<T> {
+/** Items sorted ascending by (key, id), as of a revision. */
+export interface View<T> {
   rev: number;
   items: T[];
   keys: SortValue[];
@@ -27,12 +28,15 @@ function cmp(a: SortValue, ai: string, b: SortValue, bi: string): number {
 /** Sorted views, cached until the revision they were built at moves. */
 export class ViewCache {
   private readonly views = new Map<string, View<unknown>>();
+  /** Items keyed and sorted while (re)building views, since start or the last reset. */
+  rowsSorted = 0;
 
   /** The items sorted ascending by (key, id); built at most once per revision. */
   get<T>(name: string, rev: number, build: () => Iterable<T>, keyOf: (t: T) => [SortValue, string]): View<T> {
     const hit = this.views.get(name) as View<T> | undefined;
     if (hit && hit.rev === rev) return hit;
     const rows = [...build()].map((item) => ({ item, k: keyOf(item) }));
+    this.rowsSorted += rows.length;
     rows.sort((a, b) => cmp(a.k[0], a.k[1], b.k[0], b.k[1]));
     const view: View<T> = { rev, items: rows.map((r) => r.item), keys: rows.map((r) => r.k[0]), ids: rows.map((r) => r.k[1]) };
     this.views.set(name, view as View<unknown>);
@@ -85,20 +89,26 @@ export interface PageRequest<T> {
   filter: (t: T) => boolean;
 }
 
+function cursorOf(req: { nextToken: string | undefined; scope: string }): Cursor | undefined {
+  return req.nextToken === undefined || req.nextToken === '' ? undefined : decode(req.nextToken, req.scope);
+}
+
+/** Where a page starts in one view: just after the cursor in the page's direction. */
+function startAt<T>(view: View<T>, c: Cursor | undefined, descending: boolean): number {
+  const n = view.items.length;
+  if (c === undefined) return descending ? n - 1 : 0;
+  const after = upperBound(view, c.k, c.i);
+  // Descending resumes just below the cursor: skip the cursor itself if it is still there.
+  return descending ? (after > 0 && view.ids[after - 1] === c.i && view.keys[after - 1] === c.k ? after - 2 : after - 1) : after;
+}
+
 /**
  * One page plus the token for the next. After filling a page it looks ahead for one more match,
  * so the last page carries no token (no trailing empty page); each item is scanned at most twice.
  */
 export function page<T>(view: View<T>, req: PageRequest<T>): { items: T[]; nextToken: string | undefined } {
   const n = view.items.length;
-  let pos: number;
-  if (req.nextToken === undefined || req.nextToken === '') pos = req.descending ? n - 1 : 0;
-  else {
-    const c = decode(req.nextToken, req.scope);
-    const after = upperBound(view, c.k, c.i);
-    // Descending resumes just below the cursor: skip the cursor itself if it is still there.
-    pos = req.descending ? (after > 0 && view.ids[after - 1] === c.i && view.keys[after - 1] === c.k ? after - 2 : after - 1) : after;
-  }
+  let pos = startAt(view, cursorOf(req), req.descending);
   const step = req.descending ? -1 : 1;
   const items: T[] = [];
   let lastIdx = -1;
@@ -111,6 +121,54 @@ export function page<T>(view: View<T>, req: PageRequest<T>): { items: T[]; nextT
     }
     items.push(item);
     lastIdx = pos;
+  }
+  return { items, nextToken: undefined };
+}
+
+/**
+ * A page over the union of disjoint views (no id in two of them), merged in (key, id) order:
+ * the same items, order and tokens as one view holding them all, so a token from either works
+ * with the other. Each view resumes by binary search; a step compares the views' heads, so a
+ * page of m items over k views costs O(k log n + (m + 1) k).
+ */
+export function pageUnion<T>(views: readonly View<T>[], req: PageRequest<T>): { items: T[]; nextToken: string | undefined } {
+  const live = views.filter((v) => v.items.length > 0);
+  if (live.length === 0) {
+    cursorOf(req); // a foreign token still fails
+    return { items: [], nextToken: undefined };
+  }
+  if (live.length === 1) return page(live[0] as View<T>, req);
+  const c = cursorOf(req);
+  const pos = live.map((v) => startAt(v, c, req.descending));
+  const step = req.descending ? -1 : 1;
+  const sign = req.descending ? -1 : 1;
+  /** The view whose next item comes first in page order, or -1 when all are spent. */
+  const head = (): number => {
+    let best = -1;
+    for (let j = 0; j < live.length; j++) {
+      const v = live[j] as View<T>;
+      const p = pos[j] as number;
+      if (p < 0 || p >= v.items.length) continue;
+      if (best >= 0) {
+        const b = live[best] as View<T>;
+        const bp = pos[best] as number;
+        if (sign * cmp(v.keys[p] as SortValue, v.ids[p] as string, b.keys[bp] as SortValue, b.ids[bp] as string) >= 0) continue;
+      }
+      best = j;
+    }
+    return best;
+  };
+  const items: T[] = [];
+  let last: Cursor | undefined;
+  for (let j = head(); j >= 0; j = head()) {
+    const v = live[j] as View<T>;
+    const p = pos[j] as number;
+    pos[j] = p + step;
+    const item = v.items[p] as T;
+    if (!req.filter(item)) continue;
+    if (items.length === req.maxResults && last !== undefined) return { items, nextToken: encode(last) };
+    items.push(item);
+    last = { s: req.scope, k: v.keys[p] as SortValue, i: v.ids[p] as string };
   }
   return { items, nextToken: undefined };
 }
