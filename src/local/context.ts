@@ -7,10 +7,29 @@ import type { ViewCache } from './paging.js';
 import type { Store, Tag } from './store.js';
 import { validation } from './errors.js';
 
+/**
+ * Work counters for Search over ModelPackage, so tests can check how much a query touched
+ * without timing it. `scanned`: candidates a filter was tried on; `built`: full records built.
+ */
+export interface SearchMetrics {
+  /** Search calls over ModelPackage. */
+  searches: number;
+  /** Of those, how many drew candidates from the per-group index instead of every version. */
+  indexed: number;
+  scanned: number;
+  built: number;
+}
+
+/** Zeroed Search counters. */
+export function searchMetrics(): SearchMetrics {
+  return { searches: 0, indexed: 0, scanned: 0, built: 0 };
+}
+
 /** A handler's world. */
 export interface Ctx {
   readonly store: Store;
   readonly views: ViewCache;
+  readonly metrics: SearchMetrics;
   readonly faults: Faults;
   readonly region: string;
   readonly accountId: string;

@@ -2,18 +2,25 @@
  * The control plane, in-process (LocalControl) and over HTTP on reserved paths:
  *   GET  /_reg/health            {"ok":true}
  *   GET  /_reg/stats             CallStats
- *   POST /_reg/stats/reset       zero the counters
+ *   POST /_reg/stats/reset       zero the counters (call stats and Search metrics)
+ *   GET  /_reg/metrics           Search work counters (LocalMetrics)
  *   GET  /_reg/faults            current FaultOptions
  *   POST /_reg/faults            merge a partial FaultOptions (JSON body)
  *   POST /_reg/endpoint-failure  {"name": "...", "outcome": "fail"|"rollback"|null}
  *   POST /_reg/reset             drop all state and zero the counters
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Ctx } from './context.js';
+import type { Ctx, SearchMetrics } from './context.js';
 import type { EndpointOutcome, FaultOptions } from './faults.js';
 import type { CallStats, Stats } from './stats.js';
 import type { Store } from './store.js';
+import { searchMetrics } from './context.js';
 import { requestId, sendJson } from './wire.js';
+
+/** Work counters: Search's, plus rows sorted into cached views (by any list or Search). */
+export interface LocalMetrics extends SearchMetrics {
+  sorted: number;
+}
 
 /** In-process control of a running local server. */
 export interface LocalControl {
@@ -22,7 +29,10 @@ export interface LocalControl {
   /** The fault settings now in force. */
   faults(): FaultOptions;
   stats(): CallStats;
+  /** Zeroes the call counters and the work counters. */
   resetStats(): void;
+  /** How much work Search did (candidates scanned, records built) since the last reset. */
+  metrics(): LocalMetrics;
   /** Makes deploys of `name` (or `*`) fail or roll back; null restores success. */
   setEndpointFailure(name: string, outcome: Exclude<EndpointOutcome, 'ok'> | null): void;
   /** Drops all state (durably) and zeroes the counters. */
@@ -48,18 +58,28 @@ export function makeControl(
     setFaults: (partial) => ctx.faults.set(partial),
     faults: () => ctx.faults.options,
     stats: () => stats.snapshot(),
-    resetStats: () => stats.reset(),
+    resetStats: () => {
+      stats.reset();
+      resetMetrics(ctx);
+    },
+    metrics: () => ({ ...ctx.metrics, sorted: ctx.views.rowsSorted }),
     setEndpointFailure: (name, outcome) => ctx.faults.setEndpointFailure(name, outcome),
     reset: async () => {
       ctx.store.clear();
       ctx.views.clear();
       stats.reset();
+      resetMetrics(ctx);
       await durable();
     },
     flush: durable,
     store: ctx.store,
     ctx,
   };
+}
+
+function resetMetrics(ctx: Ctx): void {
+  Object.assign(ctx.metrics, searchMetrics());
+  ctx.views.rowsSorted = 0;
 }
 
 function parseBody(body: Buffer): Record<string, unknown> | undefined {
@@ -86,6 +106,9 @@ export async function handleControl(control: LocalControl, req: IncomingMessage,
       return true;
     case 'GET /_reg/stats':
       sendJson(res, 200, control.stats(), id);
+      return true;
+    case 'GET /_reg/metrics':
+      sendJson(res, 200, control.metrics(), id);
       return true;
     case 'POST /_reg/stats/reset':
       control.resetStats();

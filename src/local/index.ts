@@ -9,7 +9,7 @@ import type { Ctx } from './context.js';
 import type { FaultOptions } from './faults.js';
 import type { LocalControl } from './control.js';
 import { RegError } from '../errors.js';
-import { monotonicClock } from './context.js';
+import { monotonicClock, searchMetrics } from './context.js';
 import { handleControl, makeControl } from './control.js';
 import { faultsFromEnv } from './env-faults.js';
 import { Faults } from './faults.js';
@@ -21,7 +21,7 @@ import { Store } from './store.js';
 
 export type { CallStats } from './stats.js';
 export type { FaultOptions, RateLimit, EndpointOutcome } from './faults.js';
-export type { LocalControl } from './control.js';
+export type { LocalControl, LocalMetrics } from './control.js';
 export { readStats, resetStats, setFaults, resetState } from './client.js';
 export { parseRateLimits } from './faults.js';
 
@@ -82,6 +82,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const ctx: Ctx = {
     store,
     views: new ViewCache(),
+    metrics: searchMetrics(),
     faults,
     region: options.region ?? 'us-east-1',
     accountId: options.accountId ?? '123456789012',

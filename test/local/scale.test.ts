@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { paginateSearch } from '@aws-sdk/client-sagemaker';
 import type { Ctx } from '../../src/local/context.js';
-import { monotonicClock } from '../../src/local/context.js';
+import { monotonicClock, searchMetrics } from '../../src/local/context.js';
 import { Faults } from '../../src/local/faults.js';
 import { groupOps } from '../../src/local/ops/groups.js';
 import { registerVersion } from '../../src/local/ops/versions.js';
@@ -18,7 +18,7 @@ const N = 10_000;
 
 function seed(): Store {
   const store = new Store();
-  const ctx: Ctx = { store, views: new ViewCache(), faults: new Faults(), region: 'us-east-1', accountId: '123456789012', now: monotonicClock() };
+  const ctx: Ctx = { store, views: new ViewCache(), metrics: searchMetrics(), faults: new Faults(), region: 'us-east-1', accountId: '123456789012', now: monotonicClock() };
   for (const g of ['scale-a', 'scale-b']) groupOps['CreateModelPackageGroup']!(ctx, { ModelPackageGroupName: g });
   for (let i = 0; i < N; i++) {
     registerVersion(ctx, {

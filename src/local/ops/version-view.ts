@@ -42,6 +42,9 @@ export function groupName(ctx: Ctx, v: VersionRec): string {
   return ctx.store.get('groups', v.groupKey)?.name ?? v.groupKey;
 }
 
+/** A fresh (empty) ModelPackageStatusDetails. */
+const STATUS_DETAILS = () => ({ ValidationStatuses: [], ImageScanStatuses: [] });
+
 /** DescribeModelPackage's answer: every stored create field plus the server's own. */
 export function versionView(ctx: Ctx, v: VersionRec): Json {
   const name = groupName(ctx, v);
@@ -54,8 +57,34 @@ export function versionView(ctx: Ctx, v: VersionRec): Json {
     CreationTime: seconds(v.createdMs),
     LastModifiedTime: seconds(v.modifiedMs),
     ModelPackageStatus: versionStatus(ctx, v),
-    ModelPackageStatusDetails: { ValidationStatuses: [], ImageScanStatuses: [] },
+    ModelPackageStatusDetails: STATUS_DETAILS(),
   });
+}
+
+/**
+ * One top-level member of versionView's answer, computed alone: what `versionView(ctx, v)[name]`
+ * holds as an own property, or undefined. Search filters read records through this.
+ */
+export function versionMember(ctx: Ctx, v: VersionRec, name: string): unknown {
+  switch (name) {
+    case 'ModelPackageName':
+    case 'ModelPackageGroupName':
+      return groupName(ctx, v);
+    case 'ModelPackageVersion':
+      return v.version;
+    case 'ModelPackageArn':
+      return v.arn;
+    case 'CreationTime':
+      return seconds(v.createdMs);
+    case 'LastModifiedTime':
+      return seconds(v.modifiedMs);
+    case 'ModelPackageStatus':
+      return versionStatus(ctx, v);
+    case 'ModelPackageStatusDetails':
+      return STATUS_DETAILS();
+    default:
+      return Object.hasOwn(v.fields, name) ? v.fields[name] : undefined;
+  }
 }
 
 /** ListModelPackages' summary: no metadata, no inference spec, no ModelPackageName. */
