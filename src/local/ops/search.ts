@@ -24,7 +24,9 @@ function sortValue(record: unknown, sortBy: string): SortValue {
 /** The Search record for a version: Describe's shape plus Tags (always empty for versions). */
 function packageRecord(ctx: Ctx, v: VersionRec): Json {
   ctx.metrics.built += 1;
-  return { ...versionView(ctx, v), Tags: [] };
+  const record = versionView(ctx, v);
+  record['Tags'] = [];
+  return record;
 }
 
 /** The same record, its members computed only when a filter or sort key names them. */

@@ -45,20 +45,27 @@ export function groupName(ctx: Ctx, v: VersionRec): string {
 /** A fresh (empty) ModelPackageStatusDetails. */
 const STATUS_DETAILS = () => ({ ValidationStatuses: [], ImageScanStatuses: [] });
 
-/** DescribeModelPackage's answer: every stored create field plus the server's own. */
+/**
+ * DescribeModelPackage's answer: every stored create field plus the server's own (which win),
+ * without undefined members. Built by assignment rather than spread-then-delete: deleting
+ * members turns an object into a slow dictionary, and Search builds thousands of these.
+ */
 export function versionView(ctx: Ctx, v: VersionRec): Json {
   const name = groupName(ctx, v);
-  return compact({
-    ...v.fields,
-    ModelPackageName: name,
-    ModelPackageGroupName: name,
-    ModelPackageVersion: v.version,
-    ModelPackageArn: v.arn,
-    CreationTime: seconds(v.createdMs),
-    LastModifiedTime: seconds(v.modifiedMs),
-    ModelPackageStatus: versionStatus(ctx, v),
-    ModelPackageStatusDetails: STATUS_DETAILS(),
-  });
+  const out: Json = {};
+  for (const k of Object.keys(v.fields)) {
+    const value = v.fields[k];
+    if (value !== undefined) out[k] = value;
+  }
+  out['ModelPackageName'] = name;
+  out['ModelPackageGroupName'] = name;
+  out['ModelPackageVersion'] = v.version;
+  out['ModelPackageArn'] = v.arn;
+  out['CreationTime'] = seconds(v.createdMs);
+  out['LastModifiedTime'] = seconds(v.modifiedMs);
+  out['ModelPackageStatus'] = versionStatus(ctx, v);
+  out['ModelPackageStatusDetails'] = STATUS_DETAILS();
+  return out;
 }
 
 /**
