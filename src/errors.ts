@@ -18,6 +18,7 @@ export type RegErrorCode =
   | 'NO_SPEC_FILES'
   | 'INVALID_SPEC'
   | 'STATE_FILE_CORRUPT'
+  | 'STATE_LOCKED'
   | 'NOT_A_TTY'
   | 'ABORTED'
   | 'PLAN_BLOCKED'

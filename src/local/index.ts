@@ -16,6 +16,7 @@ import { Faults } from './faults.js';
 import { createHttpServer } from './http-server.js';
 import { ViewCache } from './paging.js';
 import { Persistence } from './persistence.js';
+import { lockStateFile } from './state-lock.js';
 import { Stats } from './stats.js';
 import { Store } from './store.js';
 
@@ -77,7 +78,14 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
   const host = options.host ?? '127.0.0.1';
   const store = new Store();
-  const persistence = options.stateFile === undefined ? undefined : await Persistence.open(options.stateFile, store);
+  const unlock = options.stateFile === undefined ? undefined : await lockStateFile(options.stateFile);
+  let persistence: Persistence | undefined;
+  try {
+    persistence = options.stateFile === undefined ? undefined : await Persistence.open(options.stateFile, store);
+  } catch (e) {
+    await unlock?.();
+    throw e;
+  }
   const faults = new Faults({ ...faultsFromEnv(options.env ?? process.env), ...(options.faults ?? {}) });
   const ctx: Ctx = {
     store,
@@ -105,6 +113,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     port = await listen(server, options.port ?? 0, host);
   } catch (e) {
     await persistence?.close();
+    await unlock?.();
     throw e;
   }
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
@@ -123,6 +132,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         await closed;
         clearTimeout(grace);
         await persistence?.close();
+        await unlock?.();
       })();
       return stopping;
     },
