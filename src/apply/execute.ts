@@ -122,7 +122,7 @@ async function runAction(
       // the next plan, so the pair stays safe to repeat.
       const { approvalDescription } = action.input;
       if (approvalDescription !== undefined) {
-        await waitForSettledVersion(arn, 'Pending', registry, wait, onWait);
+        await waitUntilRegistered(arn, registry, wait, onWait);
         await registry.updateVersion({
           arn,
           approval: action.input.approval,
@@ -135,7 +135,7 @@ async function runAction(
     }
     case 'adopt-version':
     case 'update-version':
-      await waitForSettledVersion(action.update.arn, action.liveStatus, registry, wait, onWait);
+      if (TRANSITIONAL.includes(action.liveStatus)) await waitUntilRegistered(action.update.arn, registry, wait, onWait);
       await registry.updateVersion(action.update);
       return action.kind === 'adopt-version' ? 'adopted' : 'updated';
     case 'delete-version':
@@ -148,15 +148,8 @@ async function runAction(
 
 const TRANSITIONAL: readonly VersionStatus[] = ['Pending', 'InProgress'];
 
-/** SageMaker rejects updates while a version is still being registered; wait it out first. */
-async function waitForSettledVersion(
-  arn: string,
-  plannedStatus: VersionStatus,
-  registry: Registry,
-  wait: WaitOptions,
-  onWait: (status: string) => void,
-): Promise<void> {
-  if (!TRANSITIONAL.includes(plannedStatus)) return;
+/** SageMaker rejects updates while a version is still being registered; this waits it out. */
+async function waitUntilRegistered(arn: string, registry: Registry, wait: WaitOptions, onWait: (status: string) => void): Promise<void> {
   await waitFor(
     `${versionLabel(arn)} to finish registering`,
     async () => {

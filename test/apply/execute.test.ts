@@ -89,4 +89,15 @@ describe('executePlan', () => {
     const live = await registry.readGroups(['iris']);
     expect(live.groups.get('iris')?.versions[0]?.approval).toBe('Approved');
   });
+
+  it('sets the approval description after registering, once the version has finished registering', async () => {
+    server.control.setFaults({ versionStatusDelayMs: 200 });
+    const a = dv('iris', 'a', { approval: 'Approved', approvalDescription: 'passed offline evaluation' });
+    const events: ApplyEvent[] = [];
+    const result = await executePlan(await planFor(ds([dg('iris', [a])])), registry, { ...fast, onEvent: (e) => events.push(e) });
+    expect(result.failed).toBe(0);
+    expect(events.some((e) => e.type === 'waiting' && e.action.kind === 'create-version')).toBe(true);
+    const live = await registry.readGroups(['iris']);
+    expect(live.groups.get('iris')?.versions[0]).toMatchObject({ approval: 'Approved', approvalDescription: 'passed offline evaluation' });
+  });
 });
