@@ -5,7 +5,7 @@
  */
 import { assertNever } from '../errors.js';
 import type { Action, BlockedItem, FieldChange, Plan, PlanSummary, UnmanagedVersion } from '../reconcile/actions.js';
-import { ID_METADATA_KEY } from '../spec/types.js';
+import { ID_METADATA_KEY, VERSION_CONTENT_FIELDS } from '../spec/types.js';
 import { painter, type Paint } from './style.js';
 import { formatLoc, formatValue } from './values.js';
 import { diffLines } from './line-diff.js';
@@ -66,17 +66,14 @@ function renderAction(action: Action, paint: Paint): string[] {
             ...jsonLines(action.before, action.policy, paint),
           ];
     case 'create-version': {
+      // Everything registered here is frozen once SageMaker has it, so the plan shows all of it.
       const i = action.input;
+      const content = VERSION_CONTENT_FIELDS.flatMap((field) => flatten(field, i[field]));
       const metadata = Object.entries(i.customerMetadata).filter(([k]) => k !== ID_METADATA_KEY);
       return [
         header('+', 'green', `${action.address} will be registered`, loc, paint),
         ...fieldLines(paint, [
-          ['description', i.description],
-          ['image', i.image],
-          ['imageDigest', i.imageDigest],
-          ['modelDataUrl', i.modelDataUrl],
-          ['framework', i.framework === undefined ? undefined : [i.framework, i.frameworkVersion].filter(Boolean).join(' ')],
-          ['metrics', i.metrics === undefined ? undefined : Object.keys(i.metrics).join(', ')],
+          ...content,
           ...metadata.map(([k, v]): [string, unknown] => [`customerMetadata.${k}`, v]),
           ['approval', i.approval],
           ['approvalDescription', i.approvalDescription],
@@ -102,6 +99,23 @@ function renderAction(action: Action, paint: Paint): string[] {
     default:
       return assertNever(action);
   }
+}
+
+/**
+ * A value as dotted leaf fields (`environment.SAGEMAKER_PROGRAM`); lists stay whole, and a
+ * metrics report is one line: its URI, or the whole source when it has more than the default
+ * content type.
+ */
+function flatten(prefix: string, value: unknown): [string, unknown][] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return Array.isArray(value) && value.length === 0 ? [] : [[prefix, value]];
+  }
+  const record = value as Record<string, unknown>;
+  if (typeof record['s3Uri'] === 'string') {
+    const plain = record['contentType'] === 'application/json' && record['contentDigest'] === undefined;
+    return [[prefix, plain ? record['s3Uri'] : value]];
+  }
+  return Object.entries(record).flatMap(([k, v]) => flatten(`${prefix}.${k}`, v));
 }
 
 function fieldLines(paint: Paint, fields: readonly [string, unknown][]): string[] {

@@ -28,10 +28,12 @@ describe('renderPlanText', () => {
             + tags.team: "ml"
 
         + version iris/a will be registered  spec.yaml:10:7
-            + description:  "first"
-            + image:        "123456789012.dkr.ecr.us-east-1.amazonaws.com/iris:a"
-            + modelDataUrl: "s3://models/iris/a/model.tar.gz"
-            + approval:     "Approved"
+            + description:   "first"
+            + image:         "123456789012.dkr.ecr.us-east-1.amazonaws.com/iris:a"
+            + modelDataUrl:  "s3://models/iris/a/model.tar.gz"
+            + contentTypes:  ["text/csv"]
+            + responseTypes: ["text/csv"]
+            + approval:      "Approved"
 
         ~ version churn/k (v2) will be updated in place  spec.yaml:10:7
             ~ approval:               "PendingManualApproval" -> "Approved"
@@ -133,5 +135,21 @@ describe('diffLines', () => {
     const { diffLines } = await import('../../src/render/line-diff.js');
     expect(diffLines(['a', 'b', 'c'], ['a', 'x', 'c', 'd']).map((d) => `${d.op}${d.text}`)).toEqual([' a', '-b', '+x', ' c', '+d']);
     expect(diffLines([], ['a']).map((d) => d.op)).toEqual(['+']);
+  });
+});
+
+describe('a version to be registered', () => {
+  it('shows everything that will be frozen, a metrics report as its URI unless it has more than the default content type', () => {
+    const metrics = {
+      modelQuality: { statistics: { s3Uri: 's3://m/stats.json', contentType: 'application/json' } },
+      explainability: { report: { s3Uri: 's3://m/shap.csv', contentType: 'text/csv' } },
+    };
+    const v = dv('iris', 'a', { environment: { SAGEMAKER_PROGRAM: 'inference.py' }, metrics, source: { commitId: 'abc123' } });
+    const text = renderPlanText(planChanges(ds([dg('iris', [v])]), ls([lg('iris')]), { prune: false }), { color: false });
+    expect(text).toMatch(/\+ environment\.SAGEMAKER_PROGRAM: +"inference\.py"/);
+    expect(text).toMatch(/\+ metrics\.modelQuality\.statistics: +"s3:\/\/m\/stats\.json"\n/);
+    expect(text).toMatch(/\+ metrics\.explainability\.report: +\{"s3Uri":"s3:\/\/m\/shap\.csv","contentType":"text\/csv"\}/);
+    expect(text).toMatch(/\+ source\.commitId: +"abc123"/);
+    expect(text).not.toMatch(/reg:id/);
   });
 });
