@@ -65,7 +65,7 @@ describe('createSageMakerClient', () => {
   it('uses adaptive retries with 10 attempts by default, configurable', async () => {
     const c = createSageMakerClient({ region: 'us-east-1', credentials: staticCreds });
     expect(c.config.retryMode).toBe('adaptive');
-    expect((await c.config.retryStrategy()).mode).toBe('adaptive');
+    expect(((await c.config.retryStrategy()) as { mode?: string }).mode).toBe('adaptive');
     expect(await c.config.maxAttempts()).toBe(10);
     const d = createSageMakerClient({ region: 'us-east-1', credentials: staticCreds, maxAttempts: 4, retryMode: 'standard' });
     expect(await d.config.maxAttempts()).toBe(4);
