@@ -55,9 +55,9 @@ export async function loadSpec(paths: readonly string[], options: { cwd?: string
       continue;
     }
     warnings.push(...parsed.warnings);
-    const schemaProblems = validateSchema(parsed.parsed);
-    if (schemaProblems.length > 0) diagnostics.push(...schemaProblems);
-    else valid.push(parsed.parsed);
+    const schema = validateSchema(parsed.parsed);
+    diagnostics.push(...schema.diagnostics);
+    if (schema.diagnostics.length === 0) valid.push(parsed.parsed);
   }
   // Cross-file rules run over the files that passed the schema; the rest are already reported,
   // and their data is not trustworthy enough to reason about.

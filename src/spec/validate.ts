@@ -5,6 +5,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic, DiagnosticCode } from './diagnostic.js';
+import { faultsOf, NO_FAULTS, type SchemaFaults } from './faults.js';
 import type { ParsedFile } from './parsed-file.js';
 import { locate, parsePointer, type DocPath } from './positions.js';
 import { collapseAlternatives } from './schema-errors.js';
@@ -175,17 +176,28 @@ function mapError(e: ErrorObject, data: unknown): Mapped {
   }
 }
 
-/** Validates one parsed file against the schema; [] when it conforms. */
-export function validateSchema(parsed: ParsedFile): Diagnostic[] {
+/**
+ * What the schema says about one file: its diagnostics, and where the faults are so the
+ * semantic rules can skip them. `faults` is null for a file written for another apiVersion,
+ * whose content reg does not understand and checks no further.
+ */
+export interface SchemaCheck {
+  readonly diagnostics: Diagnostic[];
+  readonly faults: SchemaFaults | null;
+}
+
+/** Validates one parsed file against the schema; no diagnostics when it conforms. */
+export function validateSchema(parsed: ParsedFile): SchemaCheck {
   const { validate, schema } = compiledSchema();
   const data = parsed.value;
   // A file for a newer format would fail on every new key; say only what matters.
   const api = data['apiVersion'];
   if (typeof api === 'string' && api !== API_VERSION) {
     const { line, col } = locate(parsed.doc, parsed.lineCounter, ['apiVersion']);
-    return [{ code: 'UNSUPPORTED_API_VERSION', message: `apiVersion "${api}" is not supported; this reg reads ${API_VERSION}`, file: parsed.file, line, col, instancePath: '/apiVersion', severity: 'error' }];
+    const diagnostic: Diagnostic = { code: 'UNSUPPORTED_API_VERSION', message: `apiVersion "${api}" is not supported; this reg reads ${API_VERSION}`, file: parsed.file, line, col, instancePath: '/apiVersion', severity: 'error' };
+    return { diagnostics: [diagnostic], faults: null };
   }
-  if (validate(data)) return [];
+  if (validate(data)) return { diagnostics: [], faults: NO_FAULTS };
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   const errors = collapseAlternatives(validate.errors ?? [], schema);
@@ -203,6 +215,5 @@ export function validateSchema(parsed: ParsedFile): Diagnostic[] {
     seen.add(key);
     out.push({ code: m.code, message: m.message, file: parsed.file, line, col, instancePath: e.instancePath, severity: 'error' });
   }
-  return out;
+  return { diagnostics: out, faults: faultsOf(errors) };
 }
-
