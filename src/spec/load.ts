@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from './diagnostic.js';
 import { expandPaths, readSpecFile } from './files.js';
+import { lenientState, type CheckedFile } from './lenient.js';
 import { normalize } from './normalize.js';
 import type { ParsedFile } from './parsed-file.js';
 import { parseYaml } from './parse-yaml.js';
@@ -42,6 +43,7 @@ export async function loadSpec(paths: readonly string[], options: { cwd?: string
   const expanded = await expandPaths(paths, cwd);
   diagnostics.push(...expanded.diagnostics);
   const valid: ParsedFile[] = [];
+  const checked: CheckedFile[] = [];
   for (const ref of expanded.files) {
     const read = await readSpecFile(ref);
     if (!read.ok) {
@@ -58,11 +60,13 @@ export async function loadSpec(paths: readonly string[], options: { cwd?: string
     const schema = validateSchema(parsed.parsed);
     diagnostics.push(...schema.diagnostics);
     if (schema.diagnostics.length === 0) valid.push(parsed.parsed);
+    // The rules read schema-invalid files too, minus what the schema rejected, so every
+    // problem shows in one run. A file in another apiVersion is not understood at all.
+    if (schema.faults) checked.push({ parsed: parsed.parsed, faults: schema.faults });
   }
-  // Cross-file rules run over the files that passed the schema; the rest are already reported,
-  // and their data is not trustworthy enough to reason about.
+  // The desired state is built only from valid files; it is returned only when all are.
   const { state, diagnostics: policyProblems } = normalize(valid, { sources });
-  diagnostics.push(...policyProblems, ...checkRules(state));
+  diagnostics.push(...policyProblems, ...checkRules(lenientState(checked)));
   const order = [...expanded.files.map((f) => f.display), ...sources.keys()];
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
