@@ -86,6 +86,12 @@ function patternHint(e: ErrorObject): string {
   return typeof custom === 'string' ? custom : `must match ${String((e.params as { pattern?: unknown }).pattern)}`;
 }
 
+/** The known key an unknown key most likely stands for. */
+function misspelt(e: ErrorObject): string | undefined {
+  const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+  return suggest(String((e.params as { additionalProperty?: unknown }).additionalProperty), allowed);
+}
+
 function mapError(e: ErrorObject, data: unknown): Mapped {
   const path = toPath(e.instancePath, data);
   const params = e.params as Record<string, unknown>;
@@ -108,7 +114,7 @@ function mapError(e: ErrorObject, data: unknown): Mapped {
     case 'additionalProperties': {
       const key = String(params['additionalProperty']);
       const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-      const guess = suggest(key, allowed);
+      const guess = misspelt(e);
       const tail = guess ? `; did you mean "${guess}"?` : allowed.length > 0 ? ` (known keys: ${allowed.join(', ')})` : '';
       return { code: 'SCHEMA_UNKNOWN_KEY', message: `unknown key "${key}" in ${kindOf(path)}${tail}`, at: [...path, key], target: 'key' };
     }
@@ -205,9 +211,12 @@ export function validateSchema(parsed: ParsedFile): SchemaCheck {
   const tooLong = new Set(errors.filter((e) => e.keyword === 'maxLength' && e.propertyName === undefined).map((e) => e.instancePath));
   // A value of the wrong type also fails its enum; the type error is the one to fix.
   const wrongType = new Set(errors.filter((e) => e.keyword === 'type' && e.propertyName === undefined).map((e) => e.instancePath));
+  // A misspelt key (`nmae`) also leaves its required key missing; the did-you-mean says both.
+  const misspeltAs = new Set(errors.filter((e) => e.keyword === 'additionalProperties').map((e) => `${e.instancePath} ${misspelt(e) ?? ''}`));
   for (const e of errors) {
     if (e.keyword === 'pattern' && e.propertyName === undefined && tooLong.has(e.instancePath)) continue;
     if ((e.keyword === 'enum' || e.keyword === 'const') && e.propertyName === undefined && wrongType.has(e.instancePath)) continue;
+    if (e.keyword === 'required' && misspeltAs.has(`${e.instancePath} ${String((e.params as { missingProperty?: unknown }).missingProperty)}`)) continue;
     const m = mapError(e, data);
     const { line, col } = locate(parsed.doc, parsed.lineCounter, m.at, m.target);
     const key = `${m.code}:${line}:${col}:${m.message}`;
