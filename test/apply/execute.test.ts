@@ -1,7 +1,8 @@
 /** The executor against the local server: failures, skips, waiting, and safe repetition. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { startLocalServer, type LocalServer } from '../../src/local/index.js';
+import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import type { LocalServer } from '../../src/local/index.js';
+import { clientFor, start } from '../local/helpers.js';
 import { createSageMakerRegistry } from '../../src/aws/sagemaker-registry.js';
 import { executePlan, type ApplyEvent } from '../../src/apply/execute.js';
 import { planChanges } from '../../src/reconcile/plan.js';
@@ -15,8 +16,8 @@ let client: SageMakerClient;
 let registry: Registry;
 
 beforeEach(async () => {
-  server = await startLocalServer({ port: 0 });
-  client = new SageMakerClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1 });
+  server = await start();
+  client = clientFor(server, 1);
   registry = createSageMakerRegistry(client);
 });
 afterEach(async () => {

@@ -5,8 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { startLocalServer, type LocalServer } from '../../src/local/index.js';
+import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import type { LocalServer } from '../../src/local/index.js';
+import { clientFor, start } from '../local/helpers.js';
 import { createSageMakerRegistry } from '../../src/aws/sagemaker-registry.js';
 import { planChanges } from '../../src/reconcile/plan.js';
 import { planIsEmpty } from '../../src/reconcile/actions.js';
@@ -20,8 +21,8 @@ let registry: Registry;
 let run = 0;
 
 beforeAll(async () => {
-  server = await startLocalServer({ port: 0 });
-  client = new SageMakerClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  server = await start();
+  client = clientFor(server);
   registry = createSageMakerRegistry(client);
 });
 afterAll(async () => {

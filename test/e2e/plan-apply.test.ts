@@ -14,9 +14,10 @@ import {
   CreateModelPackageCommand,
   DescribeModelPackageCommand,
   ListModelPackagesCommand,
-  SageMakerClient,
+  type SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
-import { startLocalServer, type LocalServer } from '../../src/local/index.js';
+import type { LocalServer } from '../../src/local/index.js';
+import { clientFor, start } from '../local/helpers.js';
 import { awsEnv, runReg } from '../helpers/cli.js';
 
 const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/fraud';
@@ -55,8 +56,8 @@ let dir: string;
 let sdk: SageMakerClient;
 
 beforeEach(async () => {
-  server = await startLocalServer({ port: 0 });
-  sdk = new SageMakerClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  server = await start();
+  sdk = clientFor(server);
   dir = mkdtempSync(join(tmpdir(), 'reg-e2e-'));
   writeFileSync(join(dir, 'registry.yaml'), SPEC);
   writeFileSync(join(dir, 'policy.json'), JSON.stringify(POLICY, null, 2));
