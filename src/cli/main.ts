@@ -3,6 +3,7 @@
  * its exit code; this file is the only place that turns errors into exit codes, and bin/reg.js
  * the only place that sets process.exitCode.
  */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { RegError } from '../errors.js';
 import { EXIT } from './exit-codes.js';
@@ -18,6 +19,12 @@ export interface TargetOptions {
   endpointUrl?: string;
   prune?: boolean;
   concurrency: number;
+}
+
+/** The version in package.json, which sits two levels above both src/cli and dist/cli. */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? 'unknown';
 }
 
 function positiveInt(value: string): number {
@@ -50,7 +57,7 @@ function addTargetOptions(cmd: Command): Command {
     .option('--region <region>', 'AWS region (default: from the environment or profile)')
     .option('--profile <name>', 'AWS shared-config profile')
     .option('--endpoint-url <url>', 'SageMaker endpoint URL (also AWS_ENDPOINT_URL_SAGEMAKER / AWS_ENDPOINT_URL)')
-    .option('--prune', 'delete live versions in declared groups that the spec does not declare')
+    .option('--prune', 'also delete live versions in declared groups that the spec does not declare (never one an endpoint serves)')
     .option('--concurrency <n>', 'how many calls to run at once', positiveInt, 8);
 }
 
@@ -58,7 +65,7 @@ function addTargetOptions(cmd: Command): Command {
 function buildProgram(io: CliIo, result: { code: number }): Command {
   const program = new Command('reg')
     .description('Declarative GitOps for the Amazon SageMaker Model Registry')
-    .version('0.1.0')
+    .version(packageVersion())
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .exitOverride();
