@@ -10,18 +10,12 @@ import { pointer, type SchemaFaults } from './faults.js';
 import { fieldLocations } from './locations.js';
 import type { ParsedFile } from './parsed-file.js';
 import type { DocPath } from './positions.js';
-import { APPROVAL_STATUSES, type ApprovalStatus, type SourceLocation } from './types.js';
+import { APPROVAL_STATUSES, type ApprovalStatus, type Located } from './types.js';
 
 /** A parsed file with what the schema found wrong in it. */
 export interface CheckedFile {
   readonly parsed: ParsedFile;
   readonly faults: SchemaFaults;
-}
-
-export interface Located {
-  readonly loc: SourceLocation;
-  readonly fieldLocs: Readonly<Record<string, SourceLocation>>;
-  readonly keyLocs?: Readonly<Record<string, SourceLocation>>;
 }
 
 /**

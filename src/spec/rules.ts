@@ -6,9 +6,9 @@
  * Pure; each rule appends diagnostics.
  */
 import type { Diagnostic, DiagnosticCode } from './diagnostic.js';
-import type { KeySet, Located, RuleEndpoint, RuleGroup, RuleState } from './lenient.js';
+import type { KeySet, RuleEndpoint, RuleGroup, RuleState } from './lenient.js';
 import { suggest } from './suggest.js';
-import { MAX_CUSTOMER_METADATA, RESERVED_METADATA_COUNT, RESERVED_METADATA_PREFIX, type SourceLocation } from './types.js';
+import { MAX_CUSTOMER_METADATA, RESERVED_METADATA_COUNT, RESERVED_METADATA_PREFIX, type Located, type SourceLocation } from './types.js';
 
 /** SageMaker's limit on tags per resource (`aws:` tags, which users cannot set, are outside it). */
 export const MAX_TAGS = 50;

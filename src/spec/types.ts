@@ -11,6 +11,16 @@ export interface SourceLocation {
   readonly col: number;
 }
 
+/** Where a declared item is in its file: its mapping, and each declared field's value and key. */
+export interface Located {
+  /** Where the item's mapping starts. */
+  readonly loc: SourceLocation;
+  /** Where each declared field's value is, keyed by spec field name (e.g. `image`, `approval`). */
+  readonly fieldLocs: Readonly<Record<string, SourceLocation>>;
+  /** Where each declared field's key is (same keys as fieldLocs); for pointing at `policy:` rather than its value. */
+  readonly keyLocs?: Readonly<Record<string, SourceLocation>>;
+}
+
 /** SageMaker's ModelApprovalStatus values. */
 export type ApprovalStatus = 'Approved' | 'Rejected' | 'PendingManualApproval';
 
@@ -84,7 +94,7 @@ export const VERSION_CONTENT_FIELDS = [
 ] as const satisfies readonly (keyof VersionContent)[];
 
 /** One declared model package version. */
-export interface DesiredVersion extends VersionContent {
+export interface DesiredVersion extends VersionContent, Located {
   /** The user's stable key, unique within the group; never SageMaker's version number. */
   readonly id: string;
   /** The owning group's name. */
@@ -94,16 +104,10 @@ export interface DesiredVersion extends VersionContent {
   /** Defaults to PendingManualApproval. */
   readonly approval: ApprovalStatus;
   readonly approvalDescription?: string;
-  /** Where the version's mapping starts. */
-  readonly loc: SourceLocation;
-  /** Where each declared field's value is, keyed by spec field name (e.g. `image`, `approval`). */
-  readonly fieldLocs: Readonly<Record<string, SourceLocation>>;
-  /** Where each declared field's key is (same keys as fieldLocs); for pointing at `policy:` rather than its value. */
-  readonly keyLocs?: Readonly<Record<string, SourceLocation>>;
 }
 
 /** One declared model package group. */
-export interface DesiredGroup {
+export interface DesiredGroup extends Located {
   readonly name: string;
   readonly description?: string;
   /** {} when not declared. */
@@ -111,10 +115,6 @@ export interface DesiredGroup {
   /** The resource policy as parsed JSON (inline or read from its file); undefined when not declared. */
   readonly policy?: unknown;
   readonly versions: readonly DesiredVersion[];
-  readonly loc: SourceLocation;
-  readonly fieldLocs: Readonly<Record<string, SourceLocation>>;
-  /** Where each declared field's key is (same keys as fieldLocs); for pointing at `policy:` rather than its value. */
-  readonly keyLocs?: Readonly<Record<string, SourceLocation>>;
 }
 
 /** Which registered version an endpoint serves. */
@@ -142,7 +142,7 @@ export interface DeploymentPolicy {
 }
 
 /** One declared endpoint (validated now; deployed by a later stage). */
-export interface DesiredEndpoint {
+export interface DesiredEndpoint extends Located {
   readonly name: string;
   readonly model: EndpointModelRef;
   readonly role: string;
@@ -151,10 +151,6 @@ export interface DesiredEndpoint {
   readonly serverless?: ServerlessCapacity;
   readonly deployment?: DeploymentPolicy;
   readonly tags: Readonly<Record<string, string>>;
-  readonly loc: SourceLocation;
-  readonly fieldLocs: Readonly<Record<string, SourceLocation>>;
-  /** Where each declared field's key is (same keys as fieldLocs); for pointing at `policy:` rather than its value. */
-  readonly keyLocs?: Readonly<Record<string, SourceLocation>>;
 }
 
 /** Everything the spec files declare, merged across files. */
