@@ -14,7 +14,6 @@ import { openTarget, type Target } from './target.js';
 
 /** A computed plan, with the target it was computed against (still open). */
 export interface Planned {
-  readonly desired: DesiredState;
   readonly plan: Plan;
   readonly target: Target;
 }
@@ -49,7 +48,7 @@ export async function computePlan(opts: TargetOptions, io: CliIo): Promise<Plann
     // Which versions endpoints serve matters only when something could be pruned.
     const versionsInUse = opts.prune ? await target.registry.findVersionsInUse() : undefined;
     const plan = planChanges(desired, versionsInUse ? { ...live, versionsInUse } : live, { prune: Boolean(opts.prune) });
-    return { desired, plan, target };
+    return { plan, target };
   } catch (e) {
     await target.close();
     throw e;

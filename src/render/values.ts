@@ -3,8 +3,6 @@
 /** One value, on one line. */
 export function formatValue(value: unknown): string {
   if (value === undefined) return '(none)';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value) && value.length === 0) return '[]';
   return JSON.stringify(value);
 }
 
